@@ -1,0 +1,33 @@
+/**
+ * Names of every contract method and event, without schemas, so the preload bundle stays tiny
+ * and zod-free. `contract.ts` is checked against these lists at compile time.
+ */
+export const METHODS = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'inquiry:create',
+  'inquiry:update',
+  'inquiry:get',
+  'inquiry:list',
+  'caller:history',
+  'draft:get',
+  'draft:save',
+  'draft:clear',
+  'region:children',
+  'region:search',
+  'region:path',
+  'ref:lists',
+  'sync:status',
+] as const;
+export type MethodName = (typeof METHODS)[number];
+
+export const EVENTS = ['sync:statusChanged', 'inquiry:changed'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+/** `inquiry:create` → ['inquiry', 'create']: the renderer sees `hotline.inquiry.create(…)`. */
+export function splitName(name: string): [area: string, verb: string] {
+  const [area, verb] = name.split(':');
+  if (!area || !verb) throw new Error(`contract name without area:verb form: ${name}`);
+  return [area, verb];
+}
