@@ -55,7 +55,7 @@ export const InquiryUpdate = z.strictObject({
       subject: editable.subject.optional(),
       question: editable.question.optional(),
       answer: text(8000, '答复内容').optional(),
-      priority: editable.priority.optional(),
+      priority: z.enum(PRIORITIES).optional(),
       expertId: editable.expertId.optional(),
       departmentId: editable.departmentId.optional(),
       status: z.enum(STATUSES).optional(),

@@ -1,0 +1,60 @@
+import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
+import type { InputRef } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { errorLine } from '../api/errorText';
+import { HOTKEYS, useHotkey } from '../app/hotkeys';
+import { useT } from '../i18n/I18nProvider';
+import { CaseDetail } from './CaseDetail';
+import { CaseFilters, EMPTY_FILTER, toCaseFilter, type FilterForm } from './CaseFilters';
+import { CasesTable } from './CasesTable';
+import { useCaseList } from './useCaseList';
+
+/** 工单: every case saved at this seat, filtered and searched, opened with Enter. */
+export function CasesPage() {
+  const t = useT();
+  const [form, setForm] = useState<FilterForm>(EMPTY_FILTER);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const searchRef = useRef<InputRef>(null);
+  const filter = useMemo(() => toCaseFilter(form), [form]);
+  const list = useCaseList(filter);
+  useHotkey(HOTKEYS.focusSearch, () => searchRef.current?.focus(), openId === null);
+
+  const filtered = Object.keys(filter).length > 0;
+  const emptyText = (
+    <Empty description={filtered ? t('cases.emptyFiltered') : t('cases.empty')}>
+      {filtered && <Button onClick={() => setForm(EMPTY_FILTER)}>{t('cases.clearFilters')}</Button>}
+    </Empty>
+  );
+
+  return (
+    <Card size="small" className="cases-page">
+      <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+          <CaseFilters value={form} onChange={setForm} searchRef={searchRef} />
+          <Typography.Text data-testid="cases-total" type="secondary">
+            {list.loading && list.items.length === 0
+              ? t('cases.loading')
+              : t('cases.total', { total: list.total, shown: list.items.length })}
+          </Typography.Text>
+        </Space>
+        {list.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('cases.loadFailed')}
+            description={errorLine(t, list.error)}
+            action={<Button onClick={list.reload}>{t('common.retry')}</Button>}
+          />
+        )}
+        <CasesTable
+          items={list.items}
+          loading={list.loading}
+          onNeedMore={list.loadMore}
+          onOpen={setOpenId}
+          emptyText={emptyText}
+        />
+      </Space>
+      {openId && <CaseDetail id={openId} onClose={() => setOpenId(null)} />}
+    </Card>
+  );
+}

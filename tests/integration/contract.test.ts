@@ -1,0 +1,163 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHODS, type MethodName } from '../../shared/contract/channels';
+import { silentLogger } from '../../electron/core/log/logger';
+import { sourceResourcesDir } from '../../electron/core/paths';
+import { openSeat, type Seat } from '../../electron/core/seat';
+import { openConfBackend } from '../../electron/core/settings/confBackend';
+
+const GOOD_INQUIRY = { callerPhone: '13812345678', channel: 'phone', category: '畜牧兽医', question: '猪不吃食' };
+const UUID = '01900000-0000-7000-8000-000000000000';
+
+/** Malformed for every method: wrong types, and an object with a field no method accepts. */
+const ANY_METHOD = [null, 'x', 42, true, [], { bogus: 1 }];
+
+/** Inputs that look nearly right for one method but must still be refused. Keyed by every method. */
+const NEARLY_RIGHT: Record<MethodName, unknown[]> = {
+  'app:info': [{}, 0],
+  'settings:get': [{}, ''],
+  'settings:update': [
+    { seatCode: 's01' },
+    { seatCode: 'S' },
+    { operatorName: '   ' },
+    { operatorName: '话'.repeat(21) },
+    { serverUrl: 'http://example.com' },
+    { serverUrl: 'ftp://x' },
+    { ui: { locale: 'fr' } },
+    { ui: { fontSize: 'huge' } },
+    { ui: { confirmLeave: 'yes' } },
+    { ui: { extra: true } },
+  ],
+  'inquiry:create': [
+    {},
+    { ...GOOD_INQUIRY, callerPhone: '123' },
+    { ...GOOD_INQUIRY, callerPhone: '' },
+    { ...GOOD_INQUIRY, callerPhone: '1'.repeat(5000) },
+    { ...GOOD_INQUIRY, question: '   ' },
+    { ...GOOD_INQUIRY, question: '问'.repeat(4001) },
+    { ...GOOD_INQUIRY, category: '天文' },
+    { ...GOOD_INQUIRY, channel: 'fax' },
+    { ...GOOD_INQUIRY, regionCode: '2201x' },
+    { ...GOOD_INQUIRY, status: 'archived' },
+    { ...GOOD_INQUIRY, status: 'answered' },
+    { ...GOOD_INQUIRY, status: 'to_department' },
+    { ...GOOD_INQUIRY, status: 'closed' },
+    { ...GOOD_INQUIRY, callDurationSec: -5 },
+    { ...GOOD_INQUIRY, callStartedAt: 'now' },
+    { ...GOOD_INQUIRY, id: UUID },
+    { ...GOOD_INQUIRY, caseNo: 'S01-261128-0001' },
+  ],
+  'inquiry:update': [
+    { id: UUID },
+    { id: 'not-a-uuid', expectedVersion: 1, changes: { subject: '猪' } },
+    { id: UUID, expectedVersion: 0, changes: { subject: '猪' } },
+    { id: UUID, expectedVersion: 1, changes: {} },
+    { id: UUID, expectedVersion: 1, changes: { status: 'lost' } },
+    { id: UUID, expectedVersion: 1, changes: { question: '' } },
+    { id: UUID, expectedVersion: 1, changes: { caseNo: 'X' } },
+  ],
+  'inquiry:get': [{}, { id: 'S01-261128-0001' }, { id: UUID, extra: 1 }],
+  'inquiry:list': [
+    { text: '玉'.repeat(101) },
+    { text: 'x'.repeat(5000) },
+    { limit: 0 },
+    { limit: 501 },
+    { offset: -1 },
+    { statuses: ['nope'] },
+    { categories: ['天文'] },
+    { regionCode: '123' },
+    { from: '2026-13-45' },
+    { operator: 7 },
+  ],
+  'caller:history': [{}, { phone: '12345' }, { phone: '13812345678', limit: 0 }, { phone: '13812345678', limit: 101 }],
+  'draft:get': [{}, { key: '' }, { key: '../etc/passwd' }, { key: 'A' }],
+  'draft:save': [
+    { key: 'intake' },
+    { key: 'intake', data: 'text' },
+    { key: 'intake', data: { big: 'x'.repeat(70 * 1024) } },
+    { key: 'bad key', data: {} },
+  ],
+  'draft:clear': [{}, { key: 'x'.repeat(65) }],
+  'region:children': [{}, { parentCode: '2' }, { parentCode: 22 }],
+  'region:search': [{}, { q: '' }, { q: '   ' }, { q: '长'.repeat(51) }, { q: '长春', limit: 0 }],
+  'region:path': [{}, { code: '' }, { code: '2201x' }],
+  'ref:lists': [{}, 'all'],
+  'sync:status': [{}, 'now'],
+};
+
+let dataDir: string;
+let seat: Seat;
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seat-contract-'));
+  seat = openSeat({
+    dataDir,
+    resourcesDir: sourceResourcesDir(),
+    mode: 'browser',
+    appVersion: 'test',
+    settingsBackend: openConfBackend(dataDir),
+    log: silentLogger(),
+    checkOutput: true,
+  });
+});
+
+afterAll(() => {
+  seat.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Row counts of every table, and the settings file's bytes: what "nothing was written" means. */
+function snapshot(): { rows: Record<string, number>; settings: string | null } {
+  const db = new Database(seat.paths.db, { readonly: true });
+  try {
+    const tables = db
+      .prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
+      .pluck()
+      .all();
+    const rows = Object.fromEntries(
+      tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
+    );
+    const file = seat.paths.settingsFile;
+    const settings = fs.existsSync(file)
+      ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+      : null;
+    return { rows, settings };
+  } finally {
+    db.close();
+  }
+}
+
+describe('the contract refuses malformed input', () => {
+  it('has refusal cases for every method', () => {
+    expect(Object.keys(NEARLY_RIGHT).sort()).toEqual([...METHODS].sort());
+  });
+
+  it.each(METHODS.map((m) => [m] as const))('%s answers INVALID_INPUT and writes nothing', async (method) => {
+    const before = snapshot();
+    for (const input of [...ANY_METHOD, ...NEARLY_RIGHT[method]]) {
+      const result = await seat.call(method, input);
+      expect(result, `${method} ${JSON.stringify(input)?.slice(0, 80)}`).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+      if (!result.ok) expect(result.error.message).not.toBe('');
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it.each([['inquiry:delete'], [''], [null], [42], ['__proto__'], ['constructor'], ['toString'], ['INQUIRY:CREATE']])(
+    'answers INVALID_INPUT for the unknown method %j',
+    async (method) => {
+      expect(await seat.call(method, GOOD_INQUIRY)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    },
+  );
+
+  it('still accepts a well-formed call after all that', async () => {
+    const result = await seat.call('inquiry:create', GOOD_INQUIRY);
+    expect(result).toMatchObject({ ok: true, value: { caseNo: expect.stringMatching(/^S01-\d{6}-0001$/) } });
+  });
+});
