@@ -1,64 +1,19 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { contentTypeOf, rendererPathSegments } from '../../shared/node/rendererFiles';
 import type { Logger } from '../core/log/logger';
 import type { Access } from './access';
 import { securityHeaders } from './csp';
 import { errorText } from './errorText';
 import { sendPage } from './pages';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
 const INDEX = '/index.html';
 
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-// Separators, NUL/control characters and ':' (Windows drive letters, NTFS streams) never belong in a file name here.
-const FORBIDDEN_IN_SEGMENT = /[\\/:\p{Cc}]/u;
-
-/**
- * The decoded request path, or null when it could name anything outside the renderer folder.
- * Checked segment by segment on the raw request line, because URL parsing would silently fold
- * `/../x` or `/%2e%2e/x` into `/x`: `..`, `.`, empty segments, encoded separators and NUL are refused.
- */
+/** The decoded request path (`/assets/x.js`), or null when it could name anything outside the renderer folder. */
 export function safeRequestPath(rawUrl: string): string | null {
-  const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '';
-  if (rawPath === '/') return INDEX;
-  if (!rawPath.startsWith('/')) return null;
-  const segments: string[] = [];
-  for (const raw of rawPath.slice(1).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      // Malformed %-escapes: not a file the renderer build ever produced.
-      return null;
-    }
-    if (segment === '' || segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) return null;
-    segments.push(segment);
-  }
-  return `/${segments.join('/')}`;
+  const segments = rendererPathSegments(rawUrl.split(/[?#]/, 1)[0] ?? '');
+  return segments ? `/${segments.join('/')}` : null;
 }
 
 export type StaticFiles = {

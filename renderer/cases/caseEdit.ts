@@ -64,8 +64,7 @@ export function buildUpdate(
     if (!check.ok) return { ok: false, problem: { kind: 'transition', reason: check.reason } };
     changes.status = e.status;
   }
-  // The contract has no note-only edit: a note rides along with a change.
-  if (Object.keys(changes).length === 0) return { ok: false, problem: { kind: 'nothing' } };
+  if (Object.keys(changes).length === 0 && e.note.trim() === '') return { ok: false, problem: { kind: 'nothing' } };
   const parsed = InquiryUpdate.safeParse({ id: i.id, expectedVersion: i.version, changes, note: e.note });
   if (!parsed.success)
     return { ok: false, problem: { kind: 'text', message: parsed.error.issues.map((x) => x.message).join('；') } };

@@ -5,9 +5,8 @@ import type { Result } from './result';
 type AreaOf<N extends string> = N extends `${infer A}:${string}` ? A : never;
 type VerbOf<N extends string, A extends string> = N extends `${A}:${infer V}` ? V : never;
 
-type MethodFn<M extends MethodName> = undefined extends In<M>
-  ? (input?: In<M>) => Promise<Result<Out<M>>>
-  : (input: In<M>) => Promise<Result<Out<M>>>;
+type MethodFn<M extends MethodName> =
+  undefined extends In<M> ? (input?: In<M>) => Promise<Result<Out<M>>> : (input: In<M>) => Promise<Result<Out<M>>>;
 
 type EventFn<E extends EventName> = (listener: (payload: EventPayload<E>) => void) => () => void;
 

@@ -30,7 +30,10 @@ export const methods = {
   'inquiry:get': { input: z.strictObject({ id: z.string().uuid() }), output: InquiryDetail },
   'inquiry:list': { input: InquiryListQuery, output: InquiryPage },
   /** Earlier inquiries of a number and whether this call is a repeat (same number within 10 days). */
-  'caller:history': { input: z.strictObject({ phone: CallerPhone, limit: z.number().int().min(1).max(100).default(20) }), output: CallerHistory },
+  'caller:history': {
+    input: z.strictObject({ phone: CallerPhone, limit: z.number().int().min(1).max(100).default(20) }),
+    output: CallerHistory,
+  },
   'draft:get': { input: z.strictObject({ key: draftKey }), output: Draft.nullable() },
   'draft:save': { input: z.strictObject({ key: draftKey, data: DraftData }), output: Draft },
   'draft:clear': { input: z.strictObject({ key: draftKey }), output: z.null() },

@@ -19,7 +19,11 @@ export type WireCall = z.infer<typeof WireCall>;
 
 /** Seat → renderer: the Result envelope of one call, or an event. */
 export type WireMessage =
-  | { type: 'result'; id: number; result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } } }
+  | {
+      type: 'result';
+      id: number;
+      result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+    }
   | { type: 'event'; event: string; payload: unknown };
 
 /** Frames larger than this are refused before parsing (drafts are capped at 64 KiB). */

@@ -61,9 +61,11 @@ describe('a new inquiry from the intake form', () => {
 describe('an edit of a saved case', () => {
   const id = '01900000-0000-7000-8000-000000000000';
 
-  it('needs at least one change', () => {
+  it('needs at least one change or a note', () => {
     const result = InquiryUpdate.safeParse({ id, expectedVersion: 1, changes: {} });
     expect(result.error?.issues[0]?.message).toBe('没有需要保存的修改');
+    expect(InquiryUpdate.safeParse({ id, expectedVersion: 1, note: '   ' }).success).toBe(false);
+    expect(InquiryUpdate.parse({ id, expectedVersion: 1, note: '农户再次来电催问' }).changes).toEqual({});
   });
 
   it('keeps unchanged fields undefined and clears a field given as blank', () => {

@@ -37,32 +37,43 @@ export const InquiryInput = z.strictObject({
   status: z.enum(INITIAL_STATUSES as [Status, ...Status[]]).default('intake'),
   note: optionalText(1000, '说明'),
   callStartedAt: isoTime.nullish().transform((v) => v ?? null),
-  callDurationSec: z.number().int().min(0).max(86_400).nullish().transform((v) => v ?? null),
+  callDurationSec: z
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type InquiryInput = z.input<typeof InquiryInput>;
 export type InquiryInputParsed = z.output<typeof InquiryInput>;
 
-/** An edit of a saved case. `expectedVersion` refuses an edit made on a stale copy. */
-export const InquiryUpdate = z.strictObject({
-  id: z.string().uuid(),
-  expectedVersion: z.number().int().min(1),
-  changes: z
-    .strictObject({
-      callerName: editable.callerName.optional(),
-      regionCode: editable.regionCode.optional(),
-      channel: editable.channel.optional(),
-      category: editable.category.optional(),
-      subject: editable.subject.optional(),
-      question: editable.question.optional(),
-      answer: text(8000, '答复内容').optional(),
-      priority: z.enum(PRIORITIES).optional(),
-      expertId: editable.expertId.optional(),
-      departmentId: editable.departmentId.optional(),
-      status: z.enum(STATUSES).optional(),
-    })
-    .refine((c) => Object.values(c).some((v) => v !== undefined), '没有需要保存的修改'),
-  note: optionalText(1000, '说明'),
-});
+/**
+ * An edit of a saved case: changed fields and/or a note for the timeline (e.g. a follow-up call).
+ * `expectedVersion` refuses an edit made on a stale copy.
+ */
+export const InquiryUpdate = z
+  .strictObject({
+    id: z.string().uuid(),
+    expectedVersion: z.number().int().min(1),
+    changes: z
+      .strictObject({
+        callerName: editable.callerName.optional(),
+        regionCode: editable.regionCode.optional(),
+        channel: editable.channel.optional(),
+        category: editable.category.optional(),
+        subject: editable.subject.optional(),
+        question: editable.question.optional(),
+        answer: text(8000, '答复内容').optional(),
+        priority: z.enum(PRIORITIES).optional(),
+        expertId: editable.expertId.optional(),
+        departmentId: editable.departmentId.optional(),
+        status: z.enum(STATUSES).optional(),
+      })
+      .default({}),
+    note: optionalText(1000, '说明'),
+  })
+  .refine((u) => u.note !== null || Object.values(u.changes).some((v) => v !== undefined), '没有需要保存的修改');
 export type InquiryUpdate = z.input<typeof InquiryUpdate>;
 export type InquiryUpdateParsed = z.output<typeof InquiryUpdate>;
 
@@ -156,7 +167,9 @@ export const CallerHistory = z.object({
     .object({
       lastCallAt: z.string(),
       callsInWindow: z.number().int(),
-      openCase: z.object({ id: z.string(), caseNo: z.string(), status: z.enum(STATUSES), createdAt: z.string() }).nullable(),
+      openCase: z
+        .object({ id: z.string(), caseNo: z.string(), status: z.enum(STATUSES), createdAt: z.string() })
+        .nullable(),
     })
     .nullable(),
 });

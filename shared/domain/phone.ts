@@ -17,7 +17,9 @@ const LOCAL_NUMBER = /^[2-9]\d{6,7}$/;
  * Normalises what an operator typed (spaces, dashes, +86 / 0086 prefix, full-width digits) into
  * a mobile `13812345678`, a landline `0431-85551234`, or `unknown` for a withheld number.
  */
-export function normalizePhone(raw: string): { ok: true; phone: NormalizedPhone } | { ok: false; problem: PhoneProblem } {
+export function normalizePhone(
+  raw: string,
+): { ok: true; phone: NormalizedPhone } | { ok: false; problem: PhoneProblem } {
   const trimmed = toHalfWidth(raw).trim();
   if (trimmed === '') return { ok: false, problem: 'empty' };
   if (trimmed.toLowerCase() === PHONE_UNKNOWN) return { ok: true, phone: { kind: 'unknown', value: PHONE_UNKNOWN } };
@@ -30,7 +32,9 @@ export function normalizePhone(raw: string): { ok: true; phone: NormalizedPhone 
 
   if (digits.startsWith('1')) {
     if (digits.length !== 11) return { ok: false, problem: 'bad_length' };
-    return MOBILE.test(digits) ? { ok: true, phone: { kind: 'mobile', value: digits } } : { ok: false, problem: 'bad_mobile' };
+    return MOBILE.test(digits)
+      ? { ok: true, phone: { kind: 'mobile', value: digits } }
+      : { ok: false, problem: 'bad_mobile' };
   }
   if (digits.startsWith('0')) {
     const areaLength = THREE_DIGIT_AREA.test(digits) ? 3 : 4;
@@ -64,14 +68,17 @@ export const PHONE_PROBLEM_MESSAGES: Record<PhoneProblem, string> = {
 };
 
 /** A caller phone as it crosses a boundary: any typed form in, the normalised value out. */
-export const CallerPhone = z.string().max(40).transform((raw, ctx) => {
-  const result = normalizePhone(raw);
-  if (!result.ok) {
-    ctx.addIssue({ code: 'custom', message: PHONE_PROBLEM_MESSAGES[result.problem] });
-    return z.NEVER;
-  }
-  return result.phone.value;
-});
+export const CallerPhone = z
+  .string()
+  .max(40)
+  .transform((raw, ctx) => {
+    const result = normalizePhone(raw);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: PHONE_PROBLEM_MESSAGES[result.problem] });
+      return z.NEVER;
+    }
+    return result.phone.value;
+  });
 
 /** Full-width digits and symbols (１３８－) are common from Chinese IMEs. */
 function toHalfWidth(s: string): string {

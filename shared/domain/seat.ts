@@ -22,9 +22,8 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 export const DRAFT_MAX_BYTES = 64 * 1024;
 
 /** An autosaved, not yet valid form: whatever the operator has typed so far. */
-export const DraftData = z.record(z.string(), z.unknown()).refine(
-  (d) => JSON.stringify(d).length <= DRAFT_MAX_BYTES,
-  '草稿过大，无法保存',
-);
+export const DraftData = z
+  .record(z.string(), z.unknown())
+  .refine((d) => JSON.stringify(d).length <= DRAFT_MAX_BYTES, '草稿过大，无法保存');
 export const Draft = z.object({ key: z.string(), data: z.record(z.string(), z.unknown()), savedAt: z.string() });
 export type Draft = z.infer<typeof Draft>;

@@ -34,13 +34,7 @@ export type TransitionContext = {
 };
 
 export type TransitionRefusal =
-  | 'same_status'
-  | 'not_allowed'
-  | 'terminal'
-  | 'needs_answer'
-  | 'needs_expert'
-  | 'needs_department'
-  | 'needs_note';
+  'same_status' | 'not_allowed' | 'terminal' | 'needs_answer' | 'needs_expert' | 'needs_department' | 'needs_note';
 
 const NEXT: Record<Status, readonly Status[]> = {
   intake: ['answered', 'to_expert', 'to_department', 'closed'],
@@ -54,7 +48,14 @@ const NEXT: Record<Status, readonly Status[]> = {
 };
 
 /** Statuses in which the farmer is still waiting for something from the hotline. */
-export const OPEN_STATUSES: readonly Status[] = ['intake', 'to_expert', 'to_department', 'returned', 'answered', 'awaiting_callback'];
+export const OPEN_STATUSES: readonly Status[] = [
+  'intake',
+  'to_expert',
+  'to_department',
+  'returned',
+  'answered',
+  'awaiting_callback',
+];
 
 export function isOpen(status: Status): boolean {
   return OPEN_STATUSES.includes(status);

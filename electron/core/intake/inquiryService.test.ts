@@ -194,6 +194,16 @@ describe('editing a saved inquiry', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('records a note on its own (a follow-up call) as a timeline entry and an outbox entry', async () => {
+    seat = openIntakeSeat();
+    const saved = await seat.must('inquiry:create', anInquiry());
+    const noted = await seat.must('inquiry:update', { id: saved.id, expectedVersion: 1, note: '农户再次来电催问进度' });
+    expect(noted.version).toBe(2);
+    const detail = await seat.must('inquiry:get', { id: saved.id });
+    expect(detail.events.at(-1)).toMatchObject({ type: 'note', data: { text: '农户再次来电催问进度' } });
+    expect(seat.store.outbox.all().at(-1)).toMatchObject({ mutationId: 2, name: 'inquiry.update', args: { changes: {} } });
+  });
+
   it('answers NOT_FOUND for a case that does not exist', async () => {
     seat = openIntakeSeat();
     const id = '01900000-0000-7000-8000-000000000000';

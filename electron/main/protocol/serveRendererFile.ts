@@ -1,45 +1,22 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { APP_ORIGIN } from '../app/origins';
+import { contentTypeOf, rendererPathSegments, resolveInside } from '../../../shared/node/rendererFiles';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { contentTypeOf } from './mimeTypes';
 
 /** The parts of a fetch Request the app:// handler looks at. */
 export type AppRequest = { readonly method: string; readonly url: string };
 
 // APP_ORIGIN is plain letters and '://', so it can sit in the pattern as is.
 const PATH_OF_APP_URL = new RegExp(`^${APP_ORIGIN}(/[^?#]*)?(?:[?#].*)?$`, 's');
-// Separators, NUL/control characters and ':' (Windows drive letters, NTFS streams) never belong in a file name here.
-const FORBIDDEN_IN_SEGMENT = /[\\/:\p{Cc}]/u;
-
 /**
- * Maps an app://hotline URL to a file under `rootDir`, or null if it could name anything else.
- * Works on the raw URL text, segment by segment, so `..`, `%2e%2e`, `%2f`, `\`, NUL and `//abs`
- * are refused instead of being normalised into a harmless-looking path; then re-checks containment
- * after path.resolve as a second line of defence.
+ * Maps an app://hotline URL to a file under `rootDir`, or null if it could name anything else
+ * (see rendererPathSegments for what is refused).
  */
 export function resolveRendererPath(url: string, rootDir: string): string | null {
   const match = PATH_OF_APP_URL.exec(url);
   if (!match) return null;
-  const rawPath = match[1] ?? '/';
-  if (rawPath === '/') return path.join(path.resolve(rootDir), 'index.html');
-
-  const segments: string[] = [];
-  for (const raw of rawPath.slice(1).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      // Malformed %-escapes: not a file we ever produced.
-      return null;
-    }
-    if (segment === '' || segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) return null;
-    segments.push(segment);
-  }
-
-  const root = path.resolve(rootDir);
-  const file = path.resolve(root, ...segments);
-  return file.startsWith(root + path.sep) ? file : null;
+  const segments = rendererPathSegments(match[1] ?? '/');
+  return segments ? resolveInside(rootDir, segments) : null;
 }
 
 function securityHeaders(): Record<string, string> {
