@@ -4,12 +4,41 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import local from './tools/eslint/layering.js';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'http', 'https', 'net', 'worker_threads'];
-const NODE_PACKAGES = ['better-sqlite3', 'electron-store', 'conf', 'ws', 'pino', 'electron-log', 'electron-log/*', 'pinyin-pro'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'url',
+  'http',
+  'https',
+  'net',
+  'worker_threads',
+];
+const NODE_PACKAGES = [
+  'better-sqlite3',
+  'electron-store',
+  'conf',
+  'ws',
+  'pino',
+  'electron-log',
+  'electron-log/*',
+  'pinyin-pro',
+];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'var/**', 'bench/results/**', 'tests/e2e/screenshots/**', 'coverage/**'],
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'var/**',
+      'bench/results/**',
+      'tests/e2e/screenshots/**',
+      'coverage/**',
+    ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
@@ -42,7 +71,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...NODE_BUILTINS, ...NODE_PACKAGES, 'electron', 'react', 'react-dom', 'antd'], message: 'shared/ is runtime-free (DESIGN.md §3)' },
+            {
+              group: [...NODE_BUILTINS, ...NODE_PACKAGES, 'electron', 'react', 'react-dom', 'antd'],
+              message: 'shared/ is runtime-free (DESIGN.md §3)',
+            },
           ],
         },
       ],
@@ -58,7 +90,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...NODE_BUILTINS, ...NODE_PACKAGES, 'electron'], message: 'the renderer reaches the seat only through the typed contract client' },
+            {
+              group: [...NODE_BUILTINS, ...NODE_PACKAGES, 'electron'],
+              message: 'the renderer reaches the seat only through the typed contract client',
+            },
           ],
         },
       ],
@@ -69,7 +104,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'core, shared/node and server never import electron (DESIGN.md §3)' }, { name: 'electron-store', message: 'electron-store is loaded only in electron/main/settings' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'core, shared/node and server never import electron (DESIGN.md §3)' },
+            { name: 'electron-store', message: 'electron-store is loaded only in electron/main/settings' },
+          ],
+        },
       ],
     },
   },
@@ -79,7 +119,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'IPC lives in electron/main/ipc and electron/preload' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'IPC lives in electron/main/ipc and electron/preload',
+            },
+          ],
+        },
       ],
     },
   },

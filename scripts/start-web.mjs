@@ -2,40 +2,16 @@
 // when out/renderer is missing or older than its sources, then runs the host (electron/web/main.ts)
 // under tsx and passes Ctrl+C / SIGTERM on to it so the seat database is closed cleanly.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIsStale } from './buildFreshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const builtIndex = path.join(root, 'out', 'renderer', 'index.html');
 /** What the renderer bundle is built from; a newer file here means the build is stale. */
 const SOURCES = ['renderer', 'shared', 'electron.vite.config.ts', 'package-lock.json'];
 
-function newestMtime(target) {
-  let stat;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    // A source listed above may not exist yet (e.g. no lock file): it cannot make the build stale.
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(target)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-function buildIsStale() {
-  if (!fs.existsSync(builtIndex)) return true;
-  const builtAt = fs.statSync(builtIndex).mtimeMs;
-  return SOURCES.some((source) => newestMtime(path.join(root, source)) > builtAt);
-}
-
-if (buildIsStale()) {
+if (buildIsStale(root, ['out/renderer/index.html'], SOURCES)) {
   console.error('正在构建界面（electron-vite build）…');
   // The bin file is not in the package's exports map; find it next to its package.json.
   const electronViteDir = path.dirname(createRequire(import.meta.url).resolve('electron-vite/package.json'));

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { buildIsStale } from './buildFreshness.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -26,30 +27,6 @@ function electronBinary() {
   if (!relative) return null;
   const binary = path.join(electronDir, 'dist', relative);
   return fs.existsSync(binary) ? binary : null;
-}
-
-function newestMtime(target) {
-  let stat;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    // A listed source that does not exist (e.g. no lock file yet) cannot make the build stale.
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(target)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-function buildIsStale() {
-  const outputs = OUTPUTS.map((file) => path.join(root, file));
-  if (!outputs.every((file) => fs.existsSync(file))) return true;
-  const builtAt = Math.min(...outputs.map((file) => fs.statSync(file).mtimeMs));
-  return SOURCES.some((source) => newestMtime(path.join(root, source)) > builtAt);
 }
 
 function build() {
@@ -82,7 +59,7 @@ if (!binary) {
   console.error('未找到 Electron 可执行文件（本机无法下载），改用浏览器模式：');
   runChild(process.execPath, [path.join(root, 'scripts', 'start-web.mjs'), ...args]);
 } else {
-  if (buildIsStale()) build();
+  if (buildIsStale(root, OUTPUTS, SOURCES)) build();
   // Set by some tools (and by Electron itself for child processes); it would start Electron as plain Node.
   const { ELECTRON_RUN_AS_NODE: _runAsNode, ...env } = process.env;
   runChild(binary, [root, ...args], env);

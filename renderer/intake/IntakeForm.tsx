@@ -131,7 +131,11 @@ export function IntakeForm({ values, errors, lists, phoneRef, onChange, onPhoneB
         </Col>
         <Col span={8}>
           <Form.Item label={t('intake.subject')} {...item('subject')}>
-            <AutoComplete value={values.subject} options={subjects} onChange={(subject: string) => onChange({ subject })}>
+            <AutoComplete
+              value={values.subject}
+              options={subjects}
+              onChange={(subject: string) => onChange({ subject })}
+            >
               {/* An antd Input child keeps the field's look and carries the test id on the real <input>. */}
               <Input data-testid="intake-subject" placeholder={t('intake.subjectPlaceholder')} />
             </AutoComplete>

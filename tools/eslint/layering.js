@@ -41,7 +41,7 @@ export const layeringRule = {
     docs: { description: 'enforce the DESIGN.md §3 import table between runtime layers' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
-      forbidden: "{{from}} may not import from {{to}} (DESIGN.md §3: {{from}} may use {{allowed}})",
+      forbidden: '{{from}} may not import from {{to}} (DESIGN.md §3: {{from}} may use {{allowed}})',
       preloadValue: 'electron/preload may import channel names as values and other shared modules as types only',
     },
   },
@@ -57,7 +57,10 @@ export const layeringRule = {
       const to = layerOf(target);
       if (!to || to === from) return;
       if (from === 'electron/preload' && (to === 'shared' || to === 'shared/node')) {
-        const normalized = target.split(path.sep).join('/').replace(/\.(ts|js)$/, '');
+        const normalized = target
+          .split(path.sep)
+          .join('/')
+          .replace(/\.(ts|js)$/, '');
         if (to === 'shared' && (typeOnly || PRELOAD_VALUE_IMPORTS.includes(normalized))) return;
         context.report({ node, messageId: 'preloadValue' });
         return;

@@ -9,14 +9,19 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 
 const root = '/repo';
-const tester = new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' } });
+const tester = new RuleTester({
+  languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' },
+});
 const at = (file, code) => ({ code, filename: path.join(root, file), options: [{ root }] });
 
 tester.run('layering', layeringRule, {
   valid: [
     at('shared/domain/a.ts', "import { x } from './b';"),
     at('shared/node/jieba.ts', "import { x } from '../domain/inquiry';"),
-    at('electron/core/db/open.ts', "import { x } from '../../../shared/errors'; import { y } from '../../../shared/node/sql';"),
+    at(
+      'electron/core/db/open.ts',
+      "import { x } from '../../../shared/errors'; import { y } from '../../../shared/node/sql';",
+    ),
     at('electron/main/index.ts', "import { openSeat } from '../core/seat';"),
     at('electron/web/host.ts', "import { openSeat } from '../core/seat';"),
     at('electron/preload/index.ts', "import { METHODS } from '../../shared/contract/channels';"),

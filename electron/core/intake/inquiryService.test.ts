@@ -201,7 +201,11 @@ describe('editing a saved inquiry', () => {
     expect(noted.version).toBe(2);
     const detail = await seat.must('inquiry:get', { id: saved.id });
     expect(detail.events.at(-1)).toMatchObject({ type: 'note', data: { text: '农户再次来电催问进度' } });
-    expect(seat.store.outbox.all().at(-1)).toMatchObject({ mutationId: 2, name: 'inquiry.update', args: { changes: {} } });
+    expect(seat.store.outbox.all().at(-1)).toMatchObject({
+      mutationId: 2,
+      name: 'inquiry.update',
+      args: { changes: {} },
+    });
   });
 
   it('answers NOT_FOUND for a case that does not exist', async () => {

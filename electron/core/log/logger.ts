@@ -13,7 +13,10 @@ export function maskPhonesInText(text: string): string {
 }
 
 /** Keys whose values are personal data: removed wherever they appear in a log object. */
-const REDACT = ['callerPhone', 'callerName', 'phone', 'name', 'question', 'answer', 'input'].flatMap((k) => [k, `*.${k}`]);
+const REDACT = ['callerPhone', 'callerName', 'phone', 'name', 'question', 'answer', 'input'].flatMap((k) => [
+  k,
+  `*.${k}`,
+]);
 
 /**
  * The core's one logger: JSON lines to `file` (synchronous, so the last lines survive a crash),

@@ -31,7 +31,12 @@ export function describeIssues(error: z.ZodError): string {
  * The one place a contract call is executed, shared by the Electron IPC binding and the
  * browser-mode WebSocket binding: input validated, handler run, result wrapped, never thrown.
  */
-export async function dispatch(handlers: Handlers, method: unknown, raw: unknown, options: DispatchOptions): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  raw: unknown,
+  options: DispatchOptions,
+): Promise<Result<unknown>> {
   if (!isMethodName(method)) return fail('INVALID_INPUT', `未知的调用：${String(method).slice(0, 64)}`);
   const spec = methods[method];
   const parsed = spec.input.safeParse(raw);
