@@ -57,6 +57,18 @@ describe('intake', () => {
     expect((screen.getByTestId('intake-question') as HTMLTextAreaElement).value).toBe('');
   });
 
+  it('asks before the window closes on an unsaved form (关闭前确认), and not on an empty one', async () => {
+    const { phone } = await renderApp();
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(false);
+    type(phone, '13812345678');
+    await waitFor(() => expect(unload()).toBe(true));
+  });
+
   it('saves once when Ctrl+S is pressed twice in a row', async () => {
     const { seat, phone } = await renderApp();
     type(phone, '13812345678');

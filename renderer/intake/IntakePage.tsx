@@ -172,12 +172,10 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
 
   useEffect(() => {
     if (isBlankIntake(values)) return;
-    // Electron would silently keep the window open on a prevented unload unless its main process
-    // asks the operator, so there the autosaved draft is the safety net and only the flush runs.
-    const ask = settings.ui.confirmLeave && !window.hotline;
+    // In Electron the main process turns the veto into a dialog (electron/main/window/confirmLeave.ts).
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       flush();
-      if (ask) e.preventDefault();
+      if (settings.ui.confirmLeave) e.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);

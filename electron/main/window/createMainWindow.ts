@@ -1,6 +1,7 @@
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
 import type { WindowStateStore } from '../settings/windowStateStore';
 import type { ShellLog } from '../app/shellLog';
+import { CONFIRM_LEAVE_DIALOG, operatorChoseToLeave } from './confirmLeave';
 import { mainWindowOptions } from './windowOptions';
 
 export type MainWindowDeps = {
@@ -23,6 +24,10 @@ export function createMainWindow({ preload, isPackaged, url, stateStore, log }: 
   window.on('close', () => {
     const bounds = window.getNormalBounds();
     stateStore.save({ ...bounds, isMaximized: window.isMaximized() });
+  });
+  window.webContents.on('will-prevent-unload', (event) => {
+    // preventDefault here overrides the page's beforeunload veto, i.e. lets the window close.
+    if (operatorChoseToLeave(dialog.showMessageBoxSync(window, CONFIRM_LEAVE_DIALOG))) event.preventDefault();
   });
   window.webContents.on('did-fail-load', (_event, code, description, failedUrl) => {
     log.error('window failed to load', { code, description, url: failedUrl });
