@@ -117,7 +117,13 @@ export const PullQuery = z.strictObject({
 });
 
 export const Change = z.discriminatedUnion('op', [
-  z.object({ seq: z.number().int(), op: z.literal('PUT'), id: z.string(), rowVersion: z.number().int(), data: ServerInquiry }),
+  z.object({
+    seq: z.number().int(),
+    op: z.literal('PUT'),
+    id: z.string(),
+    rowVersion: z.number().int(),
+    data: ServerInquiry,
+  }),
   z.object({ seq: z.number().int(), op: z.literal('DELETE'), id: z.string(), rowVersion: z.number().int() }),
   z.object({ seq: z.number().int(), op: z.literal('SCOPE_OUT'), id: z.string(), rowVersion: z.number().int() }),
 ]);
