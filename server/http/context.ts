@@ -1,0 +1,20 @@
+import { type RateLimiter } from '../auth/rateLimiter';
+import { type DevicesRepo } from '../store/devicesRepo';
+import { type Store } from '../store/openStore';
+import { type UsersRepo } from '../store/usersRepo';
+import { type ServerLogger } from './logger';
+
+/** What every route module needs, built once per server instance. */
+export interface ServerContext {
+  store: Store;
+  users: UsersRepo;
+  devices: DevicesRepo;
+  log: ServerLogger;
+  now: () => number;
+  /** This database's epoch (DESIGN.md §6 rule 5); a restore means a new epoch and a restarted server. */
+  epoch: string;
+  loginLimiter: RateLimiter;
+  sessionTtlMs: number;
+  /** A push stops after this long and returns what it has done (sync-research §4.4, early exit). */
+  pushBudgetMs: number;
+}

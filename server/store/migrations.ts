@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import { type ServerDatabase } from './schema';
+
+/**
+ * Numbered migrations, written with Kysely's schema builder so one file serves SQLite and PostgreSQL.
+ * Counters and times that can outgrow 32 bits are bigint; JSON is text in both dialects.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('devices')
+        .addColumn('client_id', 'text', (c) => c.primaryKey())
+        .addColumn('install_nonce', 'text', (c) => c.notNull())
+        .addColumn('seat_code', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('registered_by', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('registered_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sync_client')
+        .addColumn('client_id', 'text', (c) => c.primaryKey())
+        .addColumn('last_mutation_id', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('mutation_ledger')
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('mutation_id', 'bigint', (c) => c.notNull())
+        .addColumn('server_seq', 'bigint')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('mutation_ledger_pk', ['client_id', 'mutation_id'])
+        .execute();
+      await db.schema
+        .createTable('change_log')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('stream', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('op', 'text', (c) => c.notNull())
+        .addColumn('row_version', 'bigint', (c) => c.notNull())
+        .addColumn('seat_code', 'text')
+        .addColumn('expert_id', 'text')
+        .addColumn('department_id', 'text')
+        .execute();
+      await db.schema
+        .createTable('inquiry')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('row_version', 'bigint', (c) => c.notNull())
+        .addColumn('seat_code', 'text', (c) => c.notNull())
+        .addColumn('expert_id', 'text')
+        .addColumn('department_id', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('inquiry_event')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('inquiry_id', 'text', (c) => c.notNull().references('inquiry.id'))
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('server_seq', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('server_meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('change_log_stream_seq').on('change_log').columns(['stream', 'seq']).execute();
+      await db.schema.createIndex('inquiry_event_inquiry').on('inquiry_event').column('inquiry_id').execute();
+      await db.schema.createIndex('inquiry_seat').on('inquiry').column('seat_code').execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+      // The epoch names this database's life: a restored or recreated database gets a new one (DESIGN.md §6 rule 5).
+      await (db as Kysely<ServerDatabase>)
+        .insertInto('server_meta')
+        .values({ key: 'epoch', value: randomUUID() })
+        .execute();
+    },
+  },
+};
+
+function migrator(db: Kysely<ServerDatabase>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+}
+
+export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<void> {
+  const { error } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
+/** True when every known migration has run (the /ready check). */
+export async function migrationsCurrent(db: Kysely<ServerDatabase>): Promise<boolean> {
+  const all = await migrator(db).getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}

@@ -1,0 +1,55 @@
+import { type Scope } from '../../shared/sync/auth';
+import { type Change, type PullResponse, ServerInquiry } from '../../shared/sync/protocol';
+import { inScope } from '../../shared/sync/reducer';
+import { type Store } from '../store/openStore';
+import { scopeCondition } from '../store/syncRepo';
+import { scopeChecksum } from '../../shared/sync/checksum';
+
+export interface PullPage {
+  cursor: number;
+  limit: number;
+}
+
+/**
+ * Changes after `cursor` in the caller's scope, in commit order (DESIGN.md §6 rule 2). Each carries
+ * the row as it is now, so re-applying a page is idempotent; a row that has since left the scope is
+ * sent as SCOPE_OUT instead of its data.
+ */
+export async function pullInquiries(store: Store, scope: Scope, page: PullPage): Promise<Omit<PullResponse, 'epoch'>> {
+  const { db } = store;
+  const log = await db
+    .selectFrom('change_log')
+    .select(['seq', 'entity_id'])
+    .where('stream', '=', 'inquiries')
+    .where('seq', '>', page.cursor)
+    .where(scopeCondition(scope))
+    .orderBy('seq')
+    .limit(page.limit + 1)
+    .execute();
+  const hasMore = log.length > page.limit;
+  const entries = log.slice(0, page.limit);
+  const nextCursor = entries.length > 0 ? Number(entries[entries.length - 1]!.seq) : page.cursor;
+
+  // Only the last change per case in a page matters: each carries the current row anyway.
+  const lastSeqOf = new Map<string, number>();
+  for (const e of entries) lastSeqOf.set(e.entity_id, Number(e.seq));
+  const ids = [...lastSeqOf.keys()];
+  const rows =
+    ids.length === 0
+      ? []
+      : await db.selectFrom('inquiry').select(['id', 'data', 'row_version']).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const changes: Change[] = [];
+  for (const [id, seq] of [...lastSeqOf].sort((x, y) => x[1] - y[1])) {
+    const row = byId.get(id);
+    const rowVersion = Number(row?.row_version ?? 0);
+    const data = row && ServerInquiry.parse(JSON.parse(row.data));
+    if (!data) changes.push({ seq, op: 'DELETE', id, rowVersion });
+    else if (!inScope(data, scope)) changes.push({ seq, op: 'SCOPE_OUT', id, rowVersion });
+    else changes.push({ seq, op: 'PUT', id, rowVersion, data });
+  }
+
+  const all = await db.selectFrom('inquiry').select(['id', 'row_version']).where(scopeCondition(scope)).execute();
+  const checksum = scopeChecksum(all.map((r) => ({ id: r.id, rowVersion: Number(r.row_version) })));
+  return { stream: 'inquiries', changes, nextCursor, hasMore, checksum };
+}
