@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+
+export type SyncIssueKind = 'conflict' | 'rejected';
+
+export type SyncIssue = {
+  id: string;
+  mutationId: number;
+  inquiryId: string;
+  kind: SyncIssueKind;
+  code: string;
+  message: string;
+  payload: unknown;
+  createdAt: string;
+  resolvedAt: string | null;
+};
+
+type Row = {
+  id: string;
+  mutation_id: number;
+  inquiry_id: string;
+  kind: string;
+  code: string;
+  message: string;
+  payload: string;
+  created_at: string;
+  resolved_at: string | null;
+};
+
+/** Conflicts and rejections waiting for the operator (`sync_issue`): nothing the server refused disappears unseen. */
+export function issueRepo(db: Database.Database) {
+  // A result delivered twice (duplicated response, replay after a server restore) records one issue.
+  const insert = db.prepare<[Row]>(
+    `INSERT INTO sync_issue (id, mutation_id, inquiry_id, kind, code, message, payload, created_at, resolved_at)
+     VALUES (@id, @mutation_id, @inquiry_id, @kind, @code, @message, @payload, @created_at, @resolved_at)
+     ON CONFLICT (mutation_id, kind) DO NOTHING`,
+  );
+  const open = db.prepare<[], Row>(
+    `SELECT * FROM sync_issue WHERE resolved_at IS NULL ORDER BY created_at, mutation_id`,
+  );
+  const openCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM sync_issue WHERE resolved_at IS NULL`);
+
+  return {
+    record(issue: Omit<SyncIssue, 'id' | 'resolvedAt'>): void {
+      insert.run({
+        id: uuidv7(),
+        mutation_id: issue.mutationId,
+        inquiry_id: issue.inquiryId,
+        kind: issue.kind,
+        code: issue.code,
+        message: issue.message,
+        payload: JSON.stringify(issue.payload),
+        created_at: issue.createdAt,
+        resolved_at: null,
+      });
+    },
+    open(): SyncIssue[] {
+      return open.all().map((row) => ({
+        id: row.id,
+        mutationId: row.mutation_id,
+        inquiryId: row.inquiry_id,
+        kind: row.kind as SyncIssueKind,
+        code: row.code,
+        message: row.message,
+        payload: JSON.parse(row.payload) as unknown,
+        createdAt: row.created_at,
+        resolvedAt: row.resolved_at,
+      }));
+    },
+    openCount: () => openCount.get()?.n ?? 0,
+  };
+}
+
+export type IssueRepo = ReturnType<typeof issueRepo>;
