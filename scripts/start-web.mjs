@@ -1,6 +1,8 @@
-// `npm run start:web [-- --port N --data-dir DIR]`: browser mode from source. Builds the renderer
-// when out/renderer is missing or older than its sources, then runs the host (electron/web/main.ts)
-// under tsx and passes Ctrl+C / SIGTERM on to it so the seat database is closed cleanly.
+// `npm run start:web [-- --port N --data-dir DIR --seat CODE --server URL]`: browser mode from source.
+// Builds the renderer when out/renderer is missing or older than its sources, then runs the host
+// (electron/web/main.ts) under tsx and passes Ctrl+C / SIGTERM on to it so the seat database is
+// closed cleanly. Without --server or HOTLINE_SERVER_URL, a sync server already running on this
+// machine (`npm start`, port 8316) becomes the seat's server, so a second seat joins the first.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -24,13 +26,26 @@ if (buildIsStale(root, ['out/renderer/index.html'], SOURCES)) {
   }
 }
 
-const host = spawn(
-  process.execPath,
-  ['--import', 'tsx', path.join('electron', 'web', 'main.ts'), ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
+const args = process.argv.slice(2);
+const env = { ...process.env };
+const serverGiven = args.some((a) => a === '--server' || a.startsWith('--server='));
+if (!serverGiven && !env.HOTLINE_SERVER_URL) {
+  const local = `http://127.0.0.1:${Number(env.PORT ?? 8316)}`;
+  const ready = await fetch(`${local}/ready`, { signal: AbortSignal.timeout(1000) }).then(
+    (res) => res.ok,
+    // Nothing answers there: the seat starts with the server in its settings, or none.
+    () => false,
+  );
+  if (ready) {
+    console.error(`发现本机同步服务器 ${local}，坐席未设置服务器时将使用它。`);
+    env.HOTLINE_SERVER_URL = local;
+  }
+}
+
+const host = spawn(process.execPath, ['--import', 'tsx', path.join('electron', 'web', 'main.ts'), ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal));
 host.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

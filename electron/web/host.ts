@@ -25,7 +25,7 @@ export type WebHost = {
   port: number;
   token: string;
   seat: Seat;
-  /** Stops serving, then closes the database cleanly. */
+  /** Stops serving, then stops syncing and closes the database cleanly. */
   close(): Promise<void>;
 };
 
@@ -48,9 +48,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     rendererDir: options.rendererDir ?? path.join(options.resourcesDir, 'out', 'renderer'),
     port: options.port ?? 0,
     log: options.log,
-  }).catch((err: unknown) => {
+  }).catch(async (err: unknown) => {
     // The port could not be bound: release the database before reporting it.
-    seat.close();
+    await seat.close();
     throw err;
   });
   let closing: Promise<void> | null = null;

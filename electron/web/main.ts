@@ -3,21 +3,31 @@ import path from 'node:path';
 import { isAppError } from '../../shared/errors';
 import { createLogger } from '../core/log/logger';
 import { defaultDataDir, seatPaths, sourceResourcesDir } from '../core/paths';
-import { parseCliArgs } from './cliArgs';
+import { openConfBackend } from '../core/settings/confBackend';
+import { createSettingsService } from '../core/settings/settingsService';
+import { parseCliArgs, seatDataDir } from './cliArgs';
 import { errorText } from './errorText';
 import { startWebHost } from './host';
+import { initialSettingsPatch } from '../core/settings/initialSettings';
 
-// Browser-mode host, run from source: `node --import tsx electron/web/main.ts [--port N] [--data-dir DIR]`
+// Browser-mode host, run from source:
+// `node --import tsx electron/web/main.ts [--port N] [--data-dir DIR] [--seat CODE] [--server URL]`
 // (scripts/start-web.mjs builds the renderer first). Prints the URL on one line, then serves until stopped.
 
-const parsed = parseCliArgs(process.argv.slice(2));
+const parsed = parseCliArgs(process.argv.slice(2), process.env);
 if (!parsed.ok) {
   console.error(parsed.message);
   process.exit(2);
 }
 
-const dataDir = parsed.args.dataDir ? path.resolve(parsed.args.dataDir) : defaultDataDir();
+const dataDir = seatDataDir(parsed.args, defaultDataDir());
 const log = createLogger(seatPaths(dataDir).logFile);
+const settingsBackend = openConfBackend(dataDir, log);
+const cliSettings = initialSettingsPatch(settingsBackend.store, parsed.args);
+if (cliSettings) {
+  createSettingsService(settingsBackend, log).update(cliSettings);
+  log.info({ ...cliSettings, dataDir }, 'settings taken from the command line');
+}
 const resourcesDir = sourceResourcesDir();
 const rendererDir = path.join(resourcesDir, 'out', 'renderer');
 const { version } = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'package.json'), 'utf8')) as { version: string };
@@ -34,6 +44,7 @@ try {
     log,
     appVersion: version,
     port: parsed.args.port,
+    settingsBackend,
   });
   log.info({ port: host.port, dataDir }, 'browser-mode host started');
   console.log(`坐席台（浏览器模式）已启动：${host.url}`);

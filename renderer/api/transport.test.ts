@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { HotlineApi } from '../../shared/contract/api';
 import { buildApi, CONTRACT_DRIFT_MESSAGE, preloadTransport } from './transport';
 
-const status = { online: false, pending: 2, oldestPendingAt: null, lastSyncAt: null };
+const status = {
+  online: false,
+  serverConfigured: true,
+  syncing: false,
+  pending: 2,
+  oldestPendingAt: null,
+  lastSyncAt: null,
+  lastError: null,
+  needsUpgrade: false,
+  needsLogin: false,
+  openIssues: 0,
+};
 
 /** A stand-in for the Electron preload's `window.hotline`, answering only sync:status. */
 function preload(answer: () => Promise<unknown>): HotlineApi {

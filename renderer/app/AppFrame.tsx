@@ -2,9 +2,11 @@ import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import { useLayoutEffect } from 'react';
+import { SessionProvider } from '../account/SessionContext';
 import { applyDayjsLocale } from '../i18n/dates';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { useSettings } from '../settings/SettingsContext';
+import { SyncStatusProvider } from '../sync/SyncStatusContext';
 import { ErrorBannerProvider } from './ErrorBanner';
 import { Shell } from './Shell';
 
@@ -30,7 +32,11 @@ export function AppFrame() {
       >
         <AntApp className="app-root">
           <ErrorBannerProvider>
-            <Shell />
+            <SyncStatusProvider>
+              <SessionProvider>
+                <Shell />
+              </SessionProvider>
+            </SyncStatusProvider>
           </ErrorBannerProvider>
         </AntApp>
       </ConfigProvider>

@@ -5,16 +5,18 @@ import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh-CN';
 import { IntakePage } from '../intake/IntakePage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SyncPage } from '../sync/SyncPage';
 import { ErrorBanner } from './ErrorBanner';
 import { HOTKEYS, useHotkey, type Hotkey } from './hotkeys';
 import { StatusBar } from './StatusBar';
 
-export type PageId = 'intake' | 'cases' | 'settings';
+export type PageId = 'intake' | 'cases' | 'settings' | 'sync';
 
 const NAV: { id: PageId; label: MessageKey; hotkey: Hotkey }[] = [
   { id: 'intake', label: 'nav.intake', hotkey: HOTKEYS.navIntake },
   { id: 'cases', label: 'nav.cases', hotkey: HOTKEYS.navCases },
   { id: 'settings', label: 'nav.settings', hotkey: HOTKEYS.navSettings },
+  { id: 'sync', label: 'nav.sync', hotkey: HOTKEYS.navSync },
 ];
 
 /**
@@ -27,6 +29,7 @@ export function Shell() {
   useHotkey(HOTKEYS.navIntake, () => setPage('intake'));
   useHotkey(HOTKEYS.navCases, () => setPage('cases'));
   useHotkey(HOTKEYS.navSettings, () => setPage('settings'));
+  useHotkey(HOTKEYS.navSync, () => setPage('sync'));
 
   return (
     <Layout className="shell">
@@ -60,13 +63,18 @@ export function Shell() {
             <CasesPage />
           </div>
         )}
+        {page === 'sync' && (
+          <div className="page">
+            <SyncPage />
+          </div>
+        )}
         {page === 'settings' && (
           <div className="page">
             <SettingsPage />
           </div>
         )}
       </Layout.Content>
-      <StatusBar />
+      <StatusBar onOpenSync={() => setPage('sync')} />
     </Layout>
   );
 }

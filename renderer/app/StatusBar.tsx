@@ -1,46 +1,34 @@
-import { Badge, Space, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
-import type { SyncStatus } from '../../shared/domain/seat';
-import { useConnectionState, useHotline } from '../api/HotlineContext';
+import { Badge, Button, Space, Tag, Tooltip } from 'antd';
+import { useSession } from '../account/SessionContext';
 import { formatDateTime } from '../i18n/dates';
 import { useLocale, useT } from '../i18n/I18nProvider';
 import { useSettings } from '../settings/SettingsContext';
+import { formatAge, useNow } from '../sync/age';
+import { useSyncStatus } from '../sync/SyncStatusContext';
 
-/** Always on screen (STYLE.md "UI"): who is at this seat, whether it syncs, and how much is waiting to. */
-export function StatusBar() {
+/**
+ * Always on screen (STYLE.md "UI"): who is at this seat, whether it reaches the server, how much is
+ * waiting to sync and since when, and anything that needs the operator (conflicts, login, upgrade).
+ */
+export function StatusBar({ onOpenSync }: { onOpenSync: () => void }) {
   const t = useT();
   const locale = useLocale();
-  const api = useHotline();
-  const connection = useConnectionState();
+  const now = useNow();
   const { settings } = useSettings();
-  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const { status, running } = useSyncStatus();
+  const { session, openLogin, logout } = useSession();
 
-  useEffect(() => {
-    if (connection !== 'online') return;
-    let current = true;
-    const refresh = () =>
-      void api.sync.status().then((r) => {
-        if (current && r.ok) setSync(r.value);
-      });
-    refresh();
-    const offStatus = api.on['sync:statusChanged']((status) => setSync(status));
-    // A save adds to the unsynced count; ask again in case the seat sends no status event for it.
-    const offChanged = api.on['inquiry:changed'](refresh);
-    return () => {
-      current = false;
-      offStatus();
-      offChanged();
-    };
-  }, [api, connection]);
-
-  const online = sync?.online ?? false;
-  const pending = sync?.pending ?? 0;
-  const pendingTip = sync?.oldestPendingAt
-    ? t('bar.oldestPending', { at: formatDateTime(locale, sync.oldestPendingAt) })
-    : t('bar.nothingPending');
-  const lastSync = sync?.lastSyncAt
-    ? t('bar.lastSync', { at: formatDateTime(locale, sync.lastSyncAt) })
+  const configured = status?.serverConfigured ?? false;
+  const online = status?.online ?? false;
+  const pending = status?.pending ?? 0;
+  const openIssues = status?.openIssues ?? 0;
+  const syncing = running || (status?.syncing ?? false);
+  const user = session?.user ?? null;
+  const lastSync = status?.lastSyncAt
+    ? t('bar.lastSync', { at: formatDateTime(locale, status.lastSyncAt) })
     : t('bar.neverSynced');
+  const serverText = !configured ? t('bar.noServer') : online ? t('bar.online') : t('bar.offline');
+  const serverTip = !configured ? t('bar.noServerTip') : (status?.lastError ?? lastSync);
 
   return (
     <footer className="status-bar" data-testid="status-bar">
@@ -50,21 +38,91 @@ export function StatusBar() {
           {t('common.colon')}
           <strong>{settings.seatCode}</strong>
         </span>
-        <span data-testid="status-operator">
-          {t('bar.operator')}
-          {t('common.colon')}
-          <strong>{settings.operatorName}</strong>
-        </span>
-        <Tooltip title={lastSync}>
-          <span data-testid="status-online" data-online={online}>
-            <Badge status={online ? 'success' : 'default'} text={online ? t('bar.online') : t('bar.offline')} />
+        {user ? (
+          <span data-testid="status-user" data-offline={session?.offline ?? false}>
+            <Tooltip
+              title={session?.expiresAt ? t('bar.sessionUntil', { at: formatDateTime(locale, session.expiresAt) }) : ''}
+            >
+              <strong>{user.displayName}</strong>（{t(`role.${user.role}`)}）
+            </Tooltip>
+            {session?.offline && (
+              <Tooltip title={t('login.offline')}>
+                <Tag color="orange" className="status-tag" data-testid="status-offline-login">
+                  {t('bar.offlineLogin')}
+                </Tag>
+              </Tooltip>
+            )}
+            <Button size="small" type="link" data-testid="status-logout" onClick={() => void logout()}>
+              {t('bar.logout')}
+            </Button>
+          </span>
+        ) : (
+          <span data-testid="status-operator">
+            {t('bar.operator')}
+            {t('common.colon')}
+            <strong>{settings.operatorName}</strong>
+            <Button size="small" type="link" data-testid="status-login" onClick={openLogin}>
+              {t('bar.login')}
+            </Button>
+          </span>
+        )}
+        <Tooltip title={serverTip}>
+          <span data-testid="status-online" data-online={online} data-configured={configured}>
+            <Badge status={online ? 'success' : configured ? 'error' : 'default'} text={serverText} />
           </span>
         </Tooltip>
-        <Tooltip title={pendingTip}>
+        {syncing && (
+          <span data-testid="status-syncing">
+            <Badge status="processing" text={t('bar.syncing')} />
+          </span>
+        )}
+        <Tooltip
+          title={
+            status?.oldestPendingAt
+              ? t('bar.oldestPending', { at: formatDateTime(locale, status.oldestPendingAt) })
+              : t('bar.nothingPending')
+          }
+        >
           <span data-testid="status-unsynced" data-count={pending}>
             <Badge status={pending > 0 ? 'warning' : 'success'} text={t('bar.unsynced', { count: pending })} />
+            {pending > 0 && status?.oldestPendingAt && (
+              <span className="status-age">
+                {' · '}
+                {t('bar.oldestAge', { age: formatAge(t, status.oldestPendingAt, now) })}
+              </span>
+            )}
           </span>
         </Tooltip>
+        {configured && (
+          <span data-testid="status-last-sync" className="status-muted">
+            {status?.lastSyncAt
+              ? t('bar.lastSyncShort', { at: formatDateTime(locale, status.lastSyncAt) })
+              : t('sync.never')}
+          </span>
+        )}
+        {openIssues > 0 && (
+          <Tooltip title={t('bar.issuesTip')}>
+            <Button size="small" danger data-testid="status-issues" data-count={openIssues} onClick={onOpenSync}>
+              <Badge count={openIssues} size="small" offset={[6, -2]}>
+                <span className="status-issues-label">{t('bar.issues')}</span>
+              </Badge>
+            </Button>
+          </Tooltip>
+        )}
+        {status?.needsUpgrade && (
+          <Tooltip title={t('bar.needsUpgradeTip')}>
+            <Tag color="red" className="status-tag" data-testid="status-upgrade" onClick={onOpenSync}>
+              {t('bar.needsUpgrade')}
+            </Tag>
+          </Tooltip>
+        )}
+        {status?.needsLogin && (
+          <Tooltip title={t('bar.needsLoginTip')}>
+            <Button size="small" danger type="primary" data-testid="status-needs-login" onClick={openLogin}>
+              {t('bar.needsLogin')}
+            </Button>
+          </Tooltip>
+        )}
       </Space>
     </footer>
   );

@@ -7,6 +7,7 @@ export const HOTKEYS = {
   navIntake: { code: 'Digit1', key: '1', alt: true, label: 'Alt+1' },
   navCases: { code: 'Digit2', key: '2', alt: true, label: 'Alt+2' },
   navSettings: { code: 'Digit3', key: '3', alt: true, label: 'Alt+3' },
+  navSync: { code: 'Digit4', key: '4', alt: true, label: 'Alt+4' },
   newInquiry: { code: 'F2', key: 'F2', label: 'F2' },
   save: { code: 'KeyS', key: 's', ctrl: true, label: 'Ctrl+S' },
   saveAndNew: { code: 'Enter', key: 'Enter', ctrl: true, label: 'Ctrl+Enter' },

@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n/zh-CN';
 const StatusChange = z.object({ from: z.enum(STATUSES), to: z.enum(STATUSES) });
 const Created = z.object({ caseNo: z.string().optional(), status: z.enum(STATUSES).optional() });
 const Note = z.object({ text: z.string() });
-const FIELD_LABELS: Record<string, MessageKey> = {
+export const FIELD_LABELS: Record<string, MessageKey> = {
   callerName: 'field.callerName',
   regionCode: 'field.regionCode',
   channel: 'field.channel',

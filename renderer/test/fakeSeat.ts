@@ -16,6 +16,7 @@ import { isOpen } from '../../shared/domain/status';
 import type { Client } from '../api/client';
 import { ALWAYS_ONLINE } from '../api/connection';
 import { buildApi, type Transport } from '../api/transport';
+import { createFakeSync } from './fakeSync';
 
 const REGIONS: Region[] = [
   { code: '22', name: '吉林省', parentCode: null, level: 1, hasChildren: true },
@@ -32,7 +33,7 @@ const INITIALS: Record<string, string> = {
   '220113100201': 'klc',
 };
 
-type Handler<M extends MethodName> = (input: In<M>) => Result<Out<M>>;
+type Handler<M extends MethodName> = (input: In<M>) => Result<Out<M>> | Promise<Result<Out<M>>>;
 
 /**
  * An in-memory seat for renderer tests and for looking at the UI without the real core:
@@ -62,6 +63,10 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const fn of listeners.get(event) ?? []) fn(payload);
   };
+  const sync = createFakeSync(emit, {
+    pending: () => inquiries.filter((i) => i.pendingSync).length,
+    markSynced: () => inquiries.forEach((i, index) => (inquiries[index] = { ...i, pendingSync: false })),
+  });
   const hit = (r: Region): RegionHit => {
     const path: { code: string; name: string }[] = [];
     for (let c: string | null = r.code; c; c = REGIONS.find((x) => x.code === c)?.parentCode ?? null) {
@@ -233,19 +238,13 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
         ],
         subjects: ['玉米', '水稻', '大豆', '生猪', '肉牛'],
       }),
-    'sync:status': () =>
-      ok({
-        online: false,
-        pending: inquiries.filter((i) => i.pendingSync).length,
-        oldestPendingAt: null,
-        lastSyncAt: null,
-      }),
+    ...sync.handlers,
   };
 
   const transport: Transport = {
     call: async (method, input) => {
       calls.push({ method, input });
-      return (handlers[method] as (i: unknown) => Result<unknown>)(input);
+      return (handlers[method] as (i: unknown) => Result<unknown> | Promise<Result<unknown>>)(input);
     },
     subscribe: (event, listener) => {
       const set = listeners.get(event) ?? new Set();
@@ -265,6 +264,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     },
     inquiries,
     emit,
+    sync,
   };
 }
 export type FakeSeat = ReturnType<typeof createFakeSeat>;

@@ -8,6 +8,7 @@ import { devicesRepo } from '../store/devicesRepo';
 import { migrationsCurrent } from '../store/migrations';
 import { databaseReachable, readEpoch, type Store } from '../store/openStore';
 import { usersRepo } from '../store/usersRepo';
+import { registerPokeRoutes } from '../sync/pokeRoutes';
 import { registerSyncRoutes } from '../sync/syncRoutes';
 import { type ServerContext } from './context';
 import { HttpError } from './httpError';
@@ -88,5 +89,6 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
 
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerPokeRoutes(app, ctx);
   return app;
 }

@@ -93,10 +93,31 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Case numbers are read over the phone and must name one case: two seats configured with the same
+  // seat code would otherwise create two cases with one number, and the seats' UNIQUE case_no would
+  // then refuse the pulled row forever.
+  '0002_case_no': {
+    async up(db: Kysely<unknown>) {
+      const typed = db as Kysely<ServerDatabase>;
+      await db.schema.alterTable('inquiry').addColumn('case_no', 'text').execute();
+      const rows = await typed.selectFrom('inquiry').select(['id', 'data']).execute();
+      for (const row of rows) {
+        const { caseNo } = JSON.parse(row.data) as { caseNo: string };
+        await typed.updateTable('inquiry').set({ case_no: caseNo }).where('id', '=', row.id).execute();
+      }
+      await db.schema.createIndex('inquiry_case_no').on('inquiry').column('case_no').unique().execute();
+    },
+  },
 };
 
 function migrator(db: Kysely<ServerDatabase>): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+}
+
+/** Runs migrations up to and including `name` (migration tests start from an older schema). */
+export async function migrateTo(db: Kysely<ServerDatabase>, name: string): Promise<void> {
+  const { error } = await migrator(db).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<void> {

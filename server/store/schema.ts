@@ -61,6 +61,8 @@ export interface InquiryTable {
   data: string;
   row_version: number;
   seat_code: string;
+  /** Unique across the hotline: `{seatCode}-{yyMMdd}-{nnnn}` (null only for rows written before 0002). */
+  case_no: string | null;
   expert_id: string | null;
   department_id: string | null;
   updated_at: string;

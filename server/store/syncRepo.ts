@@ -68,6 +68,12 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
       return row ? toServerRow(row) : null;
     },
 
+    /** The case that already carries this case number, if any. */
+    async inquiryIdByCaseNo(caseNo: string): Promise<string | null> {
+      const row = await trx.selectFrom('inquiry').select('id').where('case_no', '=', caseNo).executeTakeFirst();
+      return row?.id ?? null;
+    },
+
     async knownEventIds(inquiryId: string): Promise<Set<string>> {
       const rows = await trx.selectFrom('inquiry_event').select('id').where('inquiry_id', '=', inquiryId).execute();
       return new Set(rows.map((r) => r.id));
@@ -89,6 +95,7 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
         data: JSON.stringify(data),
         row_version: rowVersion,
         seat_code: row.seatCode,
+        case_no: row.caseNo,
         expert_id: row.expertId,
         department_id: row.departmentId,
         updated_at: row.updatedAt,

@@ -1,12 +1,23 @@
 import { performance } from 'node:perf_hooks';
 import { type Mutation, type MutationResult, type PushResponse } from '../../shared/sync/protocol';
-import { type Actor, applyMutation } from '../../shared/sync/reducer';
+import { type Actor, applyMutation, mutationInquiryId } from '../../shared/sync/reducer';
 import { type ServerContext } from '../http/context';
 import { HttpError } from '../http/httpError';
 import { syncRepo } from '../store/syncRepo';
 
 /** `last`: the client's last_mutation_id as this transaction leaves it. */
 type Outcome = { kind: 'done'; result: MutationResult; last: number } | { kind: 'gap'; last: number };
+
+const CASE_NO_TAKEN = (m: Mutation) =>
+  `工单号 ${m.name === 'inquiry.create' ? m.args.inquiry.caseNo : ''} 已被另一张工单使用（可能两个坐席设置了相同的坐席编号），` +
+  '这张工单没有上传；请联系管理员核对各坐席的坐席编号。';
+
+/** A new case whose number another case already has (same seat code on two seats). */
+async function caseNumberTaken(repo: ReturnType<typeof syncRepo>, m: Mutation, inquiryId: string): Promise<boolean> {
+  if (m.name !== 'inquiry.create') return false;
+  const holder = await repo.inquiryIdByCaseNo(m.args.inquiry.caseNo);
+  return holder !== null && holder !== inquiryId;
+}
 
 /**
  * One mutation in one transaction (DESIGN.md §6 rule 1): a replay returns the stored result, a gap
@@ -20,9 +31,11 @@ async function applyOne(ctx: ServerContext, clientId: string, actor: Actor, m: M
     if (m.id <= last) return { kind: 'done', result: await repo.storedResult(clientId, m.id), last };
     if (m.id > last + 1) return { kind: 'gap', last };
 
-    const inquiryId = m.name === 'inquiry.create' ? m.args.inquiry.id : m.args.id;
+    const inquiryId = mutationInquiryId(m);
     const current = await repo.currentRow(inquiryId);
-    const applied = applyMutation(current, m, actor, await repo.knownEventIds(inquiryId));
+    const applied = (await caseNumberTaken(repo, m, inquiryId))
+      ? ({ status: 'rejected', code: 'ID_TAKEN', message: CASE_NO_TAKEN(m) } as const)
+      : applyMutation(current, m, actor, await repo.knownEventIds(inquiryId));
     let result: MutationResult;
     let serverSeq: number | null = null;
     if (applied.status === 'rejected') {

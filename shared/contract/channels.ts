@@ -19,10 +19,16 @@ export const METHODS = [
   'region:path',
   'ref:lists',
   'sync:status',
+  'sync:now',
+  'sync:issues',
+  'sync:resolveIssue',
+  'auth:session',
+  'auth:login',
+  'auth:logout',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 
-export const EVENTS = ['sync:statusChanged', 'inquiry:changed'] as const;
+export const EVENTS = ['sync:statusChanged', 'inquiry:changed', 'auth:changed'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** `inquiry:create` → ['inquiry', 'create']: the renderer sees `hotline.inquiry.create(…)`. */

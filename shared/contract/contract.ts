@@ -11,7 +11,9 @@ import {
 import { CallerPhone } from '../domain/phone';
 import { ReferenceLists } from '../domain/reference';
 import { Region, RegionCode, RegionHit } from '../domain/region';
+import { LoginInput, SessionState } from '../domain/account';
 import { AppInfo, Draft, DraftData, SyncStatus } from '../domain/seat';
+import { ResolveIssueInput, SyncIssueView } from '../domain/syncIssue';
 import { Settings, SettingsPatch } from '../domain/settings';
 import type { EventName, MethodName } from './channels';
 
@@ -46,12 +48,24 @@ export const methods = {
   'region:path': { input: z.strictObject({ code: RegionCode }), output: RegionHit },
   'ref:lists': { input: none, output: ReferenceLists },
   'sync:status': { input: none, output: SyncStatus },
+  /** "立即同步": runs a push + pull cycle now, past any back-off; resolves with the status after it. */
+  'sync:now': { input: none, output: SyncStatus },
+  'sync:issues': {
+    input: z.strictObject({ includeResolved: z.boolean().default(false) }),
+    output: z.array(SyncIssueView),
+  },
+  'sync:resolveIssue': { input: ResolveIssueInput, output: SyncIssueView },
+  'auth:session': { input: none, output: SessionState },
+  /** Online: checked by the server (and this seat registered as a device); offline: against the kept verifier. */
+  'auth:login': { input: LoginInput, output: SessionState },
+  'auth:logout': { input: none, output: SessionState },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event the seat pushes to the renderer. */
 export const events = {
   'sync:statusChanged': SyncStatus,
   'inquiry:changed': z.object({ ids: z.array(z.string()) }),
+  'auth:changed': SessionState,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -87,6 +87,38 @@ const NEARLY_RIGHT: Record<MethodName, unknown[]> = {
   'region:path': [{}, { code: '' }, { code: '2201x' }],
   'ref:lists': [{}, 'all'],
   'sync:status': [{}, 'now'],
+  'sync:now': [{}, 'force'],
+  'sync:issues': [
+    { includeResolved: 'yes' },
+    { includeResolved: 1 },
+    { includeResolved: true, extra: 1 },
+    { all: true },
+  ],
+  'sync:resolveIssue': [
+    {},
+    { id: UUID },
+    { action: 'dismiss' },
+    { id: '', action: 'dismiss' },
+    { id: 'x'.repeat(65), action: 'dismiss' },
+    { id: UUID, action: 'keep' },
+    { id: UUID, action: 'merge', merged: { callerName: '张三' } },
+    { id: UUID, action: 'merge', merged: { answer: '答'.repeat(8001) } },
+    { id: UUID, action: 'mine', reason: '我的更对' },
+  ],
+  'auth:session': [{}, 'me'],
+  'auth:login': [
+    {},
+    { username: 'op1' },
+    { password: 'secret-12316' },
+    { username: '', password: 'secret-12316' },
+    { username: '   ', password: 'secret-12316' },
+    { username: 'op1', password: '' },
+    { username: '账'.repeat(41), password: 'secret-12316' },
+    { username: 'op1', password: 'x'.repeat(201) },
+    { username: 42, password: 'secret-12316' },
+    { username: 'op1', password: 'secret-12316', remember: true },
+  ],
+  'auth:logout': [{}, 'everywhere'],
 };
 
 let dataDir: string;
@@ -105,8 +137,8 @@ beforeAll(() => {
   });
 });
 
-afterAll(() => {
-  seat.close();
+afterAll(async () => {
+  await seat.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

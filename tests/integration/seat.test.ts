@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../shared/domain/seat';
 import { AppError } from '../../shared/errors';
 import { silentLogger } from '../../electron/core/log/logger';
 import { sourceResourcesDir } from '../../electron/core/paths';
@@ -12,8 +13,8 @@ import { openConfBackend } from '../../electron/core/settings/confBackend';
 
 let dataDir: string;
 const open: Seat[] = [];
-afterEach(() => {
-  open.splice(0).forEach((s) => s.close());
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -33,9 +34,9 @@ function start(overrides: Partial<SeatOptions> = {}): Seat {
   return seat;
 }
 
-function stop(seat: Seat): void {
-  seat.close();
+async function stop(seat: Seat): Promise<void> {
   open.splice(open.indexOf(seat), 1);
+  await seat.close();
 }
 
 async function value<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
@@ -63,7 +64,7 @@ describe('a seat', () => {
     );
     expect(saved.caseNo).toBe('S01-261128-0001');
     expect(saved.regionName).toMatch(/九台/);
-    stop(first);
+    await stop(first);
 
     const again = start();
     const page = await value<{ items: { id: string }[]; total: number }>(again.call('inquiry:list', { text: '耳朵' }));
@@ -83,14 +84,17 @@ describe('a seat', () => {
   it('announces a save to the windows: the changed case and the new unsynced count', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seat-int-'));
     const seat = start();
-    const seen: unknown[] = [];
-    seat.events.on('inquiry:changed', (p) => seen.push(['changed', p.ids.length]));
-    seat.events.on('sync:statusChanged', (p) => seen.push(['status', p.pending]));
-    await value(seat.call('inquiry:create', INQUIRY));
-    expect(seen).toEqual([
-      ['changed', 1],
-      ['status', 1],
-    ]);
+    const changed: string[][] = [];
+    const statuses: SyncStatus[] = [];
+    seat.events.on('inquiry:changed', (p) => changed.push(p.ids));
+    seat.events.on('sync:statusChanged', (p) => statuses.push(p));
+    const saved = await value<{ id: string }>(seat.call('inquiry:create', INQUIRY));
+    expect(changed).toEqual([[saved.id]]);
+    expect(statuses.at(-1)).toMatchObject({ pending: 1, online: false, serverConfigured: false });
+    expect(await value(seat.call('sync:status', undefined))).toMatchObject({
+      pending: 1,
+      oldestPendingAt: '2026-11-28T02:00:00.000Z',
+    });
   });
 
   it('tells where its files are', async () => {
@@ -106,9 +110,9 @@ describe('a seat', () => {
     });
   });
 
-  it('refuses to open a database from a newer program and does not touch it', () => {
+  it('refuses to open a database from a newer program and does not touch it', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seat-int-'));
-    stop(start());
+    await stop(start());
     const file = path.join(dataDir, 'seat.db');
     const db = new Database(file);
     db.pragma('user_version = 30000');

@@ -7,7 +7,6 @@ import type { Handlers } from '../rpc/handlers';
 import type { Actor, Clock } from './actor';
 import { callerHistory } from './callerHistory';
 import { inquiryService, NOT_FOUND_MESSAGE } from './inquiryService';
-import { syncStatus } from './syncStatus';
 
 export type IntakeMethods =
   | 'inquiry:create'
@@ -18,15 +17,13 @@ export type IntakeMethods =
   | 'draft:get'
   | 'draft:save'
   | 'draft:clear'
-  | 'sync:status'
   | 'app:info';
 
 type Deps = { store: Store; events: SeatEvents; actor: () => Actor; now: Clock; log: Logger; appInfo: AppInfo };
 
-/** The seat's own contract methods: cases, caller history, drafts, sync status and app info. */
-export function createIntakeHandlers(deps: Deps): Pick<Handlers, IntakeMethods> {
+/** The seat's own contract methods: cases, caller history, drafts and app info. */
+export function createIntakeHandlers(deps: Deps, inquiries = inquiryService(deps)): Pick<Handlers, IntakeMethods> {
   const { store, now } = deps;
-  const inquiries = inquiryService(deps);
   return {
     'inquiry:create': (input) => inquiries.create(input),
     'inquiry:update': (input) => inquiries.update(input),
@@ -48,7 +45,6 @@ export function createIntakeHandlers(deps: Deps): Pick<Handlers, IntakeMethods> 
       store.drafts.clear(key);
       return null;
     },
-    'sync:status': () => syncStatus(store),
     'app:info': () => deps.appInfo,
   };
 }

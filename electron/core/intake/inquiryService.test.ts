@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { anInquiry, DAY_MS, openIntakeSeat, type IntakeSeat } from './testSeat';
+import { anInquiry, openIntakeSeat, type IntakeSeat } from './testSeat';
 
 let seat: IntakeSeat;
 afterEach(() => seat?.cleanup());
@@ -226,26 +226,7 @@ describe('editing a saved inquiry', () => {
   });
 });
 
-describe('sync status and drafts', () => {
-  it('counts un-acked outbox entries and the oldest one', async () => {
-    seat = openIntakeSeat();
-    expect(await seat.must('sync:status')).toEqual({
-      online: false,
-      pending: 0,
-      oldestPendingAt: null,
-      lastSyncAt: null,
-    });
-    await seat.must('inquiry:create', anInquiry());
-    seat.advance(DAY_MS);
-    await seat.must('inquiry:create', anInquiry());
-    expect(await seat.must('sync:status')).toEqual({
-      online: false,
-      pending: 2,
-      oldestPendingAt: '2026-11-28T02:00:00.000Z',
-      lastSyncAt: null,
-    });
-  });
-
+describe('drafts', () => {
   it('keeps a draft until it is cleared', async () => {
     seat = openIntakeSeat();
     expect(await seat.must('draft:get', { key: 'intake' })).toBeNull();

@@ -14,7 +14,6 @@ import type { Logger } from '../log/logger';
 import type { StoredInquiry } from '../db/inquiryRepo';
 import type { Store } from '../db/store';
 import type { Actor, Clock } from './actor';
-import { syncStatus } from './syncStatus';
 import { assertTransition } from './transitions';
 
 const CONFLICT_MESSAGE = '该工单已被修改，请刷新后再编辑';
@@ -33,6 +32,11 @@ const EDITABLE_FIELDS = [
   'expertId',
   'departmentId',
 ] as const satisfies readonly (keyof StoredInquiry)[];
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+type FieldEdit = { from: unknown; to: unknown };
+/** A sync-issue resolution: per field (or status), the server's value and the value to send. */
+export type ResendEdits = Partial<Record<EditableField | 'status', FieldEdit>>;
 
 type Deps = { store: Store; events: SeatEvents; actor: () => Actor; now: Clock; log: Logger };
 
@@ -51,7 +55,6 @@ export function inquiryService({ store, events, actor, now, log }: Deps) {
   function announce(id: string): void {
     try {
       events.emit('inquiry:changed', { ids: [id] });
-      events.emit('sync:statusChanged', syncStatus(store));
     } catch (err) {
       // The save is already committed: failing the call now would make the operator save it twice.
       log.error(
@@ -66,6 +69,49 @@ export function inquiryService({ store, events, actor, now, log }: Deps) {
     if (!saved) throw new Error(`inquiry ${id} missing right after its transaction`);
     const { rowid: _rowid, ...inquiry } = saved;
     return inquiry;
+  }
+
+  /** One edit's writes: the row (refused if its version moved), search entry, timeline and outbox entry. */
+  function commit(edit: {
+    rowid: number;
+    stored: StoredInquiry;
+    next: StoredInquiry;
+    who: Actor;
+    at: string;
+    edited: Record<string, FieldEdit>;
+    status: { from: StoredInquiry['status']; to: StoredInquiry['status'] } | null;
+    note: string | null;
+    expectedVersion: number;
+  }): void {
+    const { rowid, stored, next, who, at, edited, status, note } = edit;
+    next.updatedAt = at;
+    next.version = stored.version + 1;
+    if (!store.inquiries.update(next, edit.expectedVersion)) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+    store.search.put(rowid, next);
+    const timeline: InquiryEvent[] = [];
+    if (Object.keys(edited).length > 0) timeline.push(event(next.id, who, at, 'edited', edited));
+    if (status) timeline.push(event(next.id, who, at, 'status_changed', { ...status }));
+    if (note) timeline.push(event(next.id, who, at, 'note', { text: note }));
+    timeline.forEach(store.events.append);
+    const changed = Object.fromEntries(Object.entries(edited).map(([field, { to }]) => [field, to]));
+    store.outbox.append({
+      name: 'inquiry.update',
+      entityId: next.id,
+      args: {
+        id: next.id,
+        baseVersion: stored.version,
+        changes: status ? { ...changed, status: status.to } : changed,
+        events: timeline,
+      },
+      createdAt: at,
+    });
+  }
+
+  function current(id: string) {
+    const found = store.inquiries.get(id);
+    if (!found) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
+    const { rowid, regionName: _regionName, pendingSync: _pendingSync, ...stored } = found;
+    return { rowid, stored };
   }
 
   return {
@@ -132,52 +178,87 @@ export function inquiryService({ store, events, actor, now, log }: Deps) {
       const who = actor();
       const at = now().toISOString();
       const wrote = store.transaction(() => {
-        const current = store.inquiries.get(input.id);
-        if (!current) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
-        if (current.version !== input.expectedVersion) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
-        const { rowid, regionName: _regionName, pendingSync: _pendingSync, ...stored } = current;
+        const { rowid, stored } = current(input.id);
+        if (stored.version !== input.expectedVersion) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
         const changes = input.changes;
 
         const next: StoredInquiry = { ...stored };
-        const edited: Record<string, { from: unknown; to: unknown }> = {};
+        const edited: Record<string, FieldEdit> = {};
         for (const field of EDITABLE_FIELDS) {
           const to = field === 'question' || field === 'answer' ? changes[field]?.trim() : changes[field];
           if (to === undefined || to === stored[field]) continue;
           edited[field] = { from: stored[field], to };
           Object.assign(next, { [field]: to });
         }
-        const newStatus = changes.status !== undefined && changes.status !== stored.status ? changes.status : null;
-        if (newStatus) {
-          assertTransition(stored.status, newStatus, { ...next, note: input.note });
-          next.status = newStatus;
+        const to = changes.status !== undefined && changes.status !== stored.status ? changes.status : null;
+        if (to) {
+          assertTransition(stored.status, to, { ...next, note: input.note });
+          next.status = to;
         }
-        if (Object.keys(edited).length === 0 && !newStatus && !input.note) return false;
-
-        next.updatedAt = at;
-        next.version = stored.version + 1;
-        if (!store.inquiries.update(next, input.expectedVersion)) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
-        store.search.put(rowid, next);
-        const timeline: InquiryEvent[] = [];
-        if (Object.keys(edited).length > 0) timeline.push(event(next.id, who, at, 'edited', edited));
-        if (newStatus) timeline.push(event(next.id, who, at, 'status_changed', { from: stored.status, to: newStatus }));
-        if (input.note) timeline.push(event(next.id, who, at, 'note', { text: input.note }));
-        timeline.forEach(store.events.append);
-        const changed = Object.fromEntries(Object.entries(edited).map(([field, { to }]) => [field, to]));
-        store.outbox.append({
-          name: 'inquiry.update',
-          entityId: next.id,
-          args: {
-            id: next.id,
-            baseVersion: stored.version,
-            changes: newStatus ? { ...changed, status: newStatus } : changed,
-            events: timeline,
-          },
-          createdAt: at,
-        });
+        if (Object.keys(edited).length === 0 && !to && !input.note) return false;
+        const status = to ? { from: stored.status, to } : null;
+        commit({ rowid, stored, next, who, at, edited, status, note: input.note, expectedVersion: stored.version });
         return true;
       });
       if (wrote) announce(input.id);
       return reload(input.id);
+    },
+
+    /**
+     * Sends a sync-issue resolution as a new edit through the same path as `update`: each field is set
+     * to `to` and recorded as edited from the server's value `from`, so the server (which compares
+     * `from` with what it holds) takes it. The note says in the timeline what the operator decided;
+     * `within` runs in the same transaction (marking the issue resolved).
+     */
+    resend(id: string, edits: ResendEdits, note: string, within: () => void): Inquiry {
+      const who = actor();
+      const at = now().toISOString();
+      store.transaction(() => {
+        const { rowid, stored } = current(id);
+        const next: StoredInquiry = { ...stored };
+        const edited: Record<string, FieldEdit> = {};
+        for (const field of EDITABLE_FIELDS) {
+          const edit = edits[field];
+          if (!edit) continue;
+          edited[field] = edit;
+          Object.assign(next, { [field]: edit.to });
+        }
+        const wanted = edits.status;
+        let status: { from: StoredInquiry['status']; to: StoredInquiry['status'] } | null = null;
+        if (wanted && wanted.from !== wanted.to) {
+          status = { from: wanted.from as StoredInquiry['status'], to: wanted.to as StoredInquiry['status'] };
+          assertTransition(status.from, status.to, { ...next, note });
+          next.status = status.to;
+        }
+        commit({ rowid, stored, next, who, at, edited, status, note, expectedVersion: stored.version });
+        within();
+      });
+      announce(id);
+      return reload(id);
+    },
+
+    /**
+     * Takes values the server already holds into the local row (no outbox entry: there is nothing to
+     * send) and notes the decision in the timeline; `within` runs in the same transaction.
+     */
+    adopt(
+      id: string,
+      values: Partial<Record<EditableField | 'status', unknown>>,
+      note: string,
+      within: () => void,
+    ): Inquiry {
+      const who = actor();
+      const at = now().toISOString();
+      store.transaction(() => {
+        const { rowid, stored } = current(id);
+        const next: StoredInquiry = Object.assign({ ...stored }, values, { version: stored.version + 1 });
+        if (!store.inquiries.update(next, stored.version)) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+        store.search.put(rowid, next);
+        store.events.append(event(id, who, at, 'note', { text: note }));
+        within();
+      });
+      announce(id);
+      return reload(id);
     },
   };
 }

@@ -23,6 +23,8 @@ export type SyncEngineDeps = {
   now: () => Date;
   log: Logger;
   onStatus?: (status: SyncEngineStatus) => void;
+  /** Cases a pull (or a settled ack) changed on this seat, after the cycle that changed them. */
+  onRowsChanged?: (ids: string[]) => void;
   fetch?: FetchFn;
   timers?: Timers;
   random?: () => number;
@@ -138,7 +140,19 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       return 'failed';
     } finally {
       flags.syncing = false;
+      announceRows();
       emit();
+    }
+  }
+
+  function announceRows(): void {
+    const ids = rows.drainChanged();
+    if (ids.length === 0) return;
+    try {
+      deps.onRowsChanged?.(ids);
+    } catch (err) {
+      // The rows are committed; a window that failed to hear of it refreshes on its next read.
+      deps.log.error({ err: err instanceof Error ? err.message : String(err) }, 'rows-changed listener failed');
     }
   }
 
@@ -289,6 +303,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     notifyReconnect(): void {
       retry.reset();
       request(true);
+    },
+    /** Something outside the engine changed what the status shows (e.g. an issue was resolved). */
+    refresh(): void {
+      emit();
     },
     /** Resolves when no cycle is running (tests, and the shell before it closes the database). */
     async whenIdle(): Promise<void> {

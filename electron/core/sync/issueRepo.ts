@@ -39,6 +39,11 @@ export function issueRepo(db: Database.Database) {
     `SELECT * FROM sync_issue WHERE resolved_at IS NULL ORDER BY created_at, mutation_id`,
   );
   const openCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM sync_issue WHERE resolved_at IS NULL`);
+  const all = db.prepare<[], Row>(`SELECT * FROM sync_issue ORDER BY created_at, mutation_id`);
+  const byId = db.prepare<[string], Row>(`SELECT * FROM sync_issue WHERE id = ?`);
+  const resolve = db.prepare<[string, string]>(
+    `UPDATE sync_issue SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL`,
+  );
 
   return {
     record(issue: Omit<SyncIssue, 'id' | 'resolvedAt'>): void {
@@ -54,21 +59,31 @@ export function issueRepo(db: Database.Database) {
         resolved_at: null,
       });
     },
-    open(): SyncIssue[] {
-      return open.all().map((row) => ({
-        id: row.id,
-        mutationId: row.mutation_id,
-        inquiryId: row.inquiry_id,
-        kind: row.kind as SyncIssueKind,
-        code: row.code,
-        message: row.message,
-        payload: JSON.parse(row.payload) as unknown,
-        createdAt: row.created_at,
-        resolvedAt: row.resolved_at,
-      }));
+    open: (): SyncIssue[] => open.all().map(toIssue),
+    /** Resolved ones too: their payload stays in the database after the operator decided. */
+    all: (): SyncIssue[] => all.all().map(toIssue),
+    get(id: string): SyncIssue | null {
+      const row = byId.get(id);
+      return row ? toIssue(row) : null;
     },
+    /** False when it was already resolved. */
+    resolve: (id: string, at: string): boolean => resolve.run(at, id).changes === 1,
     openCount: () => openCount.get()?.n ?? 0,
   };
 }
 
 export type IssueRepo = ReturnType<typeof issueRepo>;
+
+function toIssue(row: Row): SyncIssue {
+  return {
+    id: row.id,
+    mutationId: row.mutation_id,
+    inquiryId: row.inquiry_id,
+    kind: row.kind as SyncIssueKind,
+    code: row.code,
+    message: row.message,
+    payload: JSON.parse(row.payload) as unknown,
+    createdAt: row.created_at,
+    resolvedAt: row.resolved_at,
+  };
+}

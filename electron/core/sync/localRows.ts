@@ -31,6 +31,8 @@ export function localRows(store: Store, ledger: OutboxLedger) {
   const dropBase = db.prepare<[string]>(`DELETE FROM inquiry_base WHERE id = ?`);
   const forgetVersions = db.prepare(`UPDATE inquiry SET server_version = NULL WHERE server_version IS NOT NULL`);
   const dropAllBases = db.prepare(`DELETE FROM inquiry_base`);
+  /** Cases whose visible row changed since the last `drainChanged`, so the windows can refresh them. */
+  const changed = new Set<string>();
 
   function upsert(change: Put): void {
     const row = local.get(change.id);
@@ -38,6 +40,7 @@ export function localRows(store: Store, ledger: OutboxLedger) {
     const pulled: StoredInquiry = { ...change.data };
     if (!row) {
       store.search.put(store.inquiries.insert(pulled), pulled);
+      changed.add(change.id);
     } else {
       const current = store.inquiries.get(change.id);
       // An echo of what this seat already shows keeps its version, so an edit form open on it stays valid.
@@ -45,6 +48,7 @@ export function localRows(store: Store, ledger: OutboxLedger) {
         const next = { ...pulled, version: row.version + 1 };
         store.inquiries.update(next, row.version);
         store.search.put(row.rowid, next);
+        changed.add(change.id);
       }
     }
     setServerVersion.run(change.rowVersion, change.id);
@@ -59,6 +63,7 @@ export function localRows(store: Store, ledger: OutboxLedger) {
     removeSearch.run(row.rowid);
     removeRow.run(id);
     removeEvents.run(id);
+    changed.add(id);
   }
 
   function applyNow(change: Change): void {
@@ -92,6 +97,17 @@ export function localRows(store: Store, ledger: OutboxLedger) {
     forgetServerVersions(): void {
       forgetVersions.run();
       dropAllBases.run();
+    },
+    /** The newest server copy of a case that waits for this seat's un-acked edits of it, if any. */
+    waitingCopy(id: string): ServerInquiry | null {
+      const waiting = base.get(id);
+      if (waiting?.op !== 'PUT' || !waiting.data) return null;
+      return ServerInquiry.parse(JSON.parse(waiting.data));
+    },
+    drainChanged(): string[] {
+      const ids = [...changed];
+      changed.clear();
+      return ids;
     },
     /** Once a case has no un-acked mutations left, the newest server copy that waited for it is applied. */
     settle(id: string): void {

@@ -45,10 +45,18 @@ export function runApp(mainDir: string): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origins, log));
   // One window is the whole app, on macOS too: closing it ends the shift's session.
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  // Quitting waits for the seat: a sync request on the wire is recorded, then the database closes.
+  app.on('will-quit', (event) => {
     unbind?.();
-    seat?.close();
+    unbind = null;
+    const closing = seat;
     seat = null;
+    if (!closing) return;
+    event.preventDefault();
+    void closing
+      .close()
+      .catch((err: unknown) => log.error('closing the seat failed', err))
+      .finally(() => app.quit());
   });
 
   return app

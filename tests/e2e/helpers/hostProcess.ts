@@ -18,11 +18,12 @@ export type HostProcess = {
 /**
  * Starts the browser-mode host as its own process, exactly as `npm run start:web` runs it after the
  * build, and resolves once it printed its URL. A restart is a new process, port and token.
+ * `extraArgs` are the host's own options, e.g. `['--seat', 'S02', '--server', url]`.
  */
-export function startHostProcess(dataDir: string): Promise<HostProcess> {
+export function startHostProcess(dataDir: string, extraArgs: string[] = []): Promise<HostProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join('electron', 'web', 'main.ts'), '--data-dir', dataDir],
+    ['--import', 'tsx', path.join('electron', 'web', 'main.ts'), '--data-dir', dataDir, ...extraArgs],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,10 +5,13 @@ import { type Seat } from './harness';
 
 const AT = '2026-11-28T14:05:00+08:00';
 
+let serial = 0;
+
 export function newInquiry(seatCode: string, overrides: Partial<ServerInquiry> = {}): ServerInquiry {
+  serial += 1;
   return {
     id: randomUUID(),
-    caseNo: `${seatCode}-20261128-0001`,
+    caseNo: `${seatCode}-261128-${String(serial).padStart(4, '0')}`,
     seatCode,
     operator: '王丽',
     callerPhone: '13904312345',

@@ -85,6 +85,17 @@ describe.each(VARIANTS)('push and pull (%s)', (variant) => {
     expect((await pull(s01)).changes.map((c) => c.id)).toEqual([own.id]);
   });
 
+  it('refuses a second case with a number another case already has, and says why', async () => {
+    const first = newInquiry('S01');
+    const twin = newInquiry('S01', { caseNo: first.caseNo });
+    await push(s01, pushBody(s01, [createMutation(1, first)]));
+    const res = await push(s01, pushBody(s01, [createMutation(2, twin)]));
+    const body = PushResponse.parse(res.json());
+    expect(body.results[0]).toMatchObject({ status: 'rejected', code: 'ID_TAKEN' });
+    expect(body.results[0]?.status === 'rejected' && body.results[0].message).toContain(first.caseNo);
+    expect(body.lastMutationId).toBe(2);
+  });
+
   it('keeps the server answer text when two seats edit it from the same base', async () => {
     const inquiry = newInquiry('S01');
     await push(s01, pushBody(s01, [createMutation(1, inquiry)]));

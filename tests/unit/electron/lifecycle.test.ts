@@ -82,8 +82,15 @@ const fake = vi.hoisted(() => {
     },
     ipcMain: { handle: (channel: string) => state.ipcChannels.push(channel), removeHandler: () => undefined },
     shell: { openExternal: vi.fn() },
+    powerMonitor: { on: () => undefined, off: () => undefined },
+    net: { isOnline: () => true },
   };
-  const seat = { call: vi.fn(), close: vi.fn(), events: { on: () => () => undefined } };
+  const seat = {
+    call: vi.fn(),
+    close: vi.fn(async () => undefined),
+    notifyReconnect: vi.fn(),
+    events: { on: () => () => undefined },
+  };
   const openSeat = vi.fn((_options: Record<string, unknown>): unknown => seat);
   return { state, electron, seat, openSeat };
 });
@@ -207,11 +214,22 @@ describe('Electron app lifecycle', () => {
     expect(fake.state.ipcChannels).toHaveLength(0);
   });
 
-  it('closes the seat database when the app quits', async () => {
+  it('holds the quit until the seat has closed its database, then quits', async () => {
     const { started, ready } = await start();
     ready();
     await started;
-    fake.state.appHandlers.get('will-quit')?.();
+    let finishClose: () => void = () => undefined;
+    fake.seat.close.mockImplementationOnce(
+      () => new Promise<undefined>((resolve) => (finishClose = () => resolve(undefined))),
+    );
+    const event = { preventDefault: vi.fn() };
+    fake.state.appHandlers.get('will-quit')?.(event);
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
+    expect(fake.seat.close).toHaveBeenCalledTimes(1);
+    expect(fake.state.calls).not.toContain('quit');
+    finishClose();
+    await vi.waitFor(() => expect(fake.state.calls).toContain('quit'));
+    fake.state.appHandlers.get('will-quit')?.({ preventDefault: vi.fn() });
     expect(fake.seat.close).toHaveBeenCalledTimes(1);
   });
 });
