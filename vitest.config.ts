@@ -16,6 +16,7 @@ export default defineConfig({
             'tests/unit/**/*.test.ts',
             'tests/integration/**/*.test.ts',
             'tools/**/*.test.js',
+            'tests/sim/**/*.test.ts',
           ],
           testTimeout: 30_000,
         },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -83,6 +84,16 @@ export async function databaseReachable(store: Store): Promise<boolean> {
     // Unreachable is the answer itself: /ready turns it into 503 and the orchestrator retries.
     return false;
   }
+}
+
+/**
+ * Gives the database a new epoch (DESIGN.md §6 rule 5). Run after restoring it from a backup: seats
+ * that see the new epoch re-send the acknowledged mutations the restore lost, and the ledger de-duplicates.
+ */
+export async function renewEpoch(db: Kysely<ServerDatabase>): Promise<string> {
+  const epoch = randomUUID();
+  await db.updateTable('server_meta').set({ value: epoch }).where('key', '=', 'epoch').execute();
+  return epoch;
 }
 
 export async function readEpoch(db: Kysely<ServerDatabase>): Promise<string> {

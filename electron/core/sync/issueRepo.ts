@@ -29,11 +29,18 @@ type Row = {
 
 /** Conflicts and rejections waiting for the operator (`sync_issue`): nothing the server refused disappears unseen. */
 export function issueRepo(db: Database.Database) {
-  // A result delivered twice (duplicated response, replay after a server restore) records one issue.
+  // A result delivered twice (duplicated response) records one issue; a re-sent mutation judged again
+  // after a server restore refreshes the open issue with the newer verdict's details.
   const insert = db.prepare<[Row]>(
     `INSERT INTO sync_issue (id, mutation_id, inquiry_id, kind, code, message, payload, created_at, resolved_at)
      VALUES (@id, @mutation_id, @inquiry_id, @kind, @code, @message, @payload, @created_at, @resolved_at)
-     ON CONFLICT (mutation_id, kind) DO NOTHING`,
+     ON CONFLICT (mutation_id, kind) DO UPDATE SET code = excluded.code, message = excluded.message,
+       payload = excluded.payload
+     WHERE sync_issue.resolved_at IS NULL`,
+  );
+  const closeOtherVerdicts = db.prepare<[string, number, string | null, string | null]>(
+    `UPDATE sync_issue SET resolved_at = ?
+     WHERE mutation_id = ? AND resolved_at IS NULL AND (? IS NULL OR kind <> ?)`,
   );
   const open = db.prepare<[], Row>(
     `SELECT * FROM sync_issue WHERE resolved_at IS NULL ORDER BY created_at, mutation_id`,
@@ -58,6 +65,13 @@ export function issueRepo(db: Database.Database) {
         created_at: issue.createdAt,
         resolved_at: null,
       });
+    },
+    /**
+     * The server judged this mutation again (a re-send after a restore) and its verdict is now `kind`
+     * (null = applied cleanly): open issues from an earlier, different verdict no longer hold.
+     */
+    supersede(mutationId: number, kind: SyncIssueKind | null, at: string): void {
+      closeOtherVerdicts.run(at, mutationId, kind, kind);
     },
     open: (): SyncIssue[] => open.all().map(toIssue),
     /** Resolved ones too: their payload stays in the database after the operator decided. */

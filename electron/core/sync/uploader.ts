@@ -95,11 +95,19 @@ function recordAnswer(ctx: SyncContext, answer: PushResponse): void {
   for (const { mutationId, entityId } of ctx.ledger.pendingUpTo(answer.lastMutationId)) {
     const result = results.get(mutationId) ?? null;
     ctx.ledger.ack(mutationId, at, result);
-    if (result) recordIssue(ctx, result, entityId, at);
+    if (result) {
+      ctx.issues.supersede(mutationId, issueKindOf(result), at);
+      recordIssue(ctx, result, entityId, at);
+    }
     touched.add(entityId);
   }
   ctx.meta.setAckedThrough(Math.max(ctx.meta.ackedThrough(), answer.lastMutationId));
   touched.forEach((id) => ctx.rows.settle(id));
+}
+
+function issueKindOf(result: MutationResult): 'rejected' | 'conflict' | null {
+  if (result.status === 'rejected') return 'rejected';
+  return result.status === 'applied_with_conflict' ? 'conflict' : null;
 }
 
 function recordIssue(ctx: SyncContext, result: MutationResult, inquiryId: string, at: string): void {
