@@ -17,18 +17,30 @@ export interface PullPage {
  */
 export async function pullInquiries(store: Store, scope: Scope, page: PullPage): Promise<Omit<PullResponse, 'epoch'>> {
   const { db } = store;
+  // Read the high-water mark first: every change at or below it has committed (appends are serialised),
+  // so a seat whose scope had nothing new can move its cursor past other seats' changes instead of
+  // scanning them again on every poll.
+  const latest = Number(
+    (
+      await db
+        .selectFrom('change_log')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirst()
+    )?.seq ?? 0,
+  );
   const log = await db
     .selectFrom('change_log')
     .select(['seq', 'entity_id'])
     .where('stream', '=', 'inquiries')
     .where('seq', '>', page.cursor)
+    .where('seq', '<=', latest)
     .where(scopeCondition(scope))
     .orderBy('seq')
     .limit(page.limit + 1)
     .execute();
   const hasMore = log.length > page.limit;
   const entries = log.slice(0, page.limit);
-  const nextCursor = entries.length > 0 ? Number(entries[entries.length - 1]!.seq) : page.cursor;
+  const nextCursor = hasMore ? Number(entries[entries.length - 1]!.seq) : Math.max(page.cursor, latest);
 
   // Only the last change per case in a page matters: each carries the current row anyway.
   const lastSeqOf = new Map<string, number>();

@@ -146,9 +146,14 @@ describe.each(VARIANTS)('push and pull (%s)', (variant) => {
     const first = await pull(s01, 0, 2);
     expect(first).toMatchObject({ hasMore: true, nextCursor: 2, checksum: { count: 3 } });
     const second = await pull(s01, first.nextCursor, 2);
-    expect(second).toMatchObject({ hasMore: false, nextCursor: 3 });
+    // The last page moves the cursor past S02's change too, so the next poll does not walk it again.
+    expect(second).toMatchObject({ hasMore: false, nextCursor: 4 });
     expect([...first.changes, ...second.changes].map((c) => c.id)).toEqual(own.map((i) => i.id));
-    // The supervisor's seat has scope 'all' and sees all four.
-    expect((await pull(s02)).checksum.count).toBe(4);
+    expect(await pull(s01, second.nextCursor)).toMatchObject({ changes: [], nextCursor: 4 });
+    const later = newInquiry('S01');
+    await push(s01, pushBody(s01, [createMutation(4, later)]));
+    expect((await pull(s01, second.nextCursor)).changes.map((c) => c.id)).toEqual([later.id]);
+    // The supervisor's seat has scope 'all' and sees all five.
+    expect((await pull(s02)).checksum.count).toBe(5);
   });
 });
