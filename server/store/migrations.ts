@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Migration, Migrator } from 'kysely';
+import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely';
 import { type ServerDatabase } from './schema';
 
 /**
@@ -117,23 +117,36 @@ const MIGRATIONS: Record<string, Migration> = {
   },
 };
 
-function migrator(db: Kysely<ServerDatabase>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * On PostgreSQL the migration tables live in the connection's own schema, named explicitly: without a
+ * schema Kysely takes a kysely_migration_lock table in ANY schema as this one's (e.g. another test
+ * run's), skips creating it, and then fails to read it.
+ */
+async function migrator(db: Kysely<ServerDatabase>): Promise<Migrator> {
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const schema = isPostgres
+    ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema
+    : undefined;
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 /** Runs migrations up to and including `name` (migration tests start from an older schema). */
 export async function migrateTo(db: Kysely<ServerDatabase>, name: string): Promise<void> {
-  const { error } = await migrator(db).migrateTo(name);
+  const { error } = await (await migrator(db)).migrateTo(name);
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<void> {
-  const { error } = await migrator(db).migrateToLatest();
+  const { error } = await (await migrator(db)).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 /** True when every known migration has run (the /ready check). */
 export async function migrationsCurrent(db: Kysely<ServerDatabase>): Promise<boolean> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }
