@@ -120,6 +120,25 @@ export const InquirySummary = Inquiry.pick({
 }).extend({ questionExcerpt: z.string() });
 export type InquirySummary = z.infer<typeof InquirySummary>;
 
+/**
+ * Fields an edit may change (the timeline records each as {field: {from, to}}; status has its own
+ * event). Everything else — id, case number, seat, operator, caller phone, creation time — is a
+ * creation fact and immutable.
+ */
+export const EDITABLE_FIELDS = [
+  'callerName',
+  'regionCode',
+  'channel',
+  'category',
+  'subject',
+  'question',
+  'answer',
+  'priority',
+  'expertId',
+  'departmentId',
+] as const satisfies readonly (keyof Inquiry)[];
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
 export const EVENT_TYPES = ['created', 'edited', 'status_changed', 'note'] as const;
 export type InquiryEventType = (typeof EVENT_TYPES)[number];
 

@@ -1,22 +1,7 @@
+import { EDITABLE_FIELDS, type EditableField } from '../domain/inquiry';
 import type { Conflict, ServerInquiry } from './protocol';
 
-/**
- * Fields a seat may change after the case is saved (electron/core/intake/inquiryService.ts). Everything
- * else — id, case number, seat, operator, caller phone, creation time — is a creation fact and immutable.
- */
-export const EDITABLE_FIELDS = [
-  'callerName',
-  'regionCode',
-  'channel',
-  'category',
-  'subject',
-  'question',
-  'answer',
-  'priority',
-  'expertId',
-  'departmentId',
-] as const satisfies readonly (keyof ServerInquiry)[];
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export { EDITABLE_FIELDS, type EditableField };
 
 /** One field of an 'edited' event: the value the seat saw and the value it wanted. */
 export type FieldEdit = {

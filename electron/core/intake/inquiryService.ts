@@ -1,11 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { caseDay, formatCaseNumber } from '../../../shared/domain/caseNumber';
-import type {
-  Inquiry,
-  InquiryEvent,
-  InquiryEventType,
-  InquiryInputParsed,
-  InquiryUpdateParsed,
+import {
+  EDITABLE_FIELDS,
+  type Inquiry,
+  type InquiryEvent,
+  type InquiryEventType,
+  type InquiryInputParsed,
+  type InquiryUpdateParsed,
 } from '../../../shared/domain/inquiry';
 import { PHONE_UNKNOWN } from '../../../shared/domain/phone';
 import { AppError } from '../../../shared/errors';
@@ -19,19 +20,6 @@ import { assertTransition } from './transitions';
 const CONFLICT_MESSAGE = '该工单已被修改，请刷新后再编辑';
 export const NOT_FOUND_MESSAGE = '找不到该工单，可能已被删除；请刷新列表后重试';
 
-/** Fields an edit may change and the timeline records as {field: {from, to}}; status has its own event. */
-const EDITABLE_FIELDS = [
-  'callerName',
-  'regionCode',
-  'channel',
-  'category',
-  'subject',
-  'question',
-  'answer',
-  'priority',
-  'expertId',
-  'departmentId',
-] as const satisfies readonly (keyof StoredInquiry)[];
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 type FieldEdit = { from: unknown; to: unknown };

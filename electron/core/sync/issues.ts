@@ -8,6 +8,7 @@ import { issueRepo, type SyncIssue } from './issueRepo';
 import { issuePayload, issueView } from './issueView';
 import { localRows } from './localRows';
 import { outboxLedger } from './outboxLedger';
+import { EDITABLE_FIELDS } from '../../../shared/domain/inquiry';
 
 type Deps = {
   store: Store;
@@ -111,19 +112,7 @@ export function syncIssues({ store, inquiries, now, onResolved }: Deps) {
   };
 }
 
-const FIELDS: readonly Field[] = [
-  'callerName',
-  'regionCode',
-  'channel',
-  'category',
-  'subject',
-  'question',
-  'answer',
-  'priority',
-  'expertId',
-  'departmentId',
-  'status',
-];
+const FIELDS: readonly Field[] = [...EDITABLE_FIELDS, 'status'];
 
 /** Conflicts come from the server: a field this seat does not edit is a protocol drift, not something to write. */
 function fieldOf(conflict: Conflict): Field {
