@@ -5,9 +5,9 @@ import { fail, ok, type Result } from '../../shared/contract/result';
 import { caseDay, formatCaseNumber } from '../../shared/domain/caseNumber';
 import {
   REPEAT_CALL_WINDOW_DAYS,
+  summarizeInquiry,
   type Inquiry,
   type InquiryEvent,
-  type InquirySummary,
 } from '../../shared/domain/inquiry';
 import type { Region, RegionHit } from '../../shared/domain/region';
 import type { Draft } from '../../shared/domain/seat';
@@ -75,21 +75,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     }
     return { code: r.code, name: r.name, level: r.level, path };
   };
-  const summary = (i: Inquiry): InquirySummary => ({
-    id: i.id,
-    caseNo: i.caseNo,
-    createdAt: i.createdAt,
-    callerPhone: i.callerPhone,
-    callerName: i.callerName,
-    regionName: i.regionName,
-    category: i.category,
-    subject: i.subject,
-    status: i.status,
-    priority: i.priority,
-    operator: i.operator,
-    pendingSync: i.pendingSync,
-    questionExcerpt: i.question.slice(0, 60),
-  });
+  const summary = summarizeInquiry;
 
   const handlers: { [M in MethodName]: Handler<M> } = {
     'app:info': () =>

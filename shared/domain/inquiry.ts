@@ -120,6 +120,28 @@ export const InquirySummary = Inquiry.pick({
 }).extend({ questionExcerpt: z.string() });
 export type InquirySummary = z.infer<typeof InquirySummary>;
 
+const EXCERPT_CHARS = 80;
+
+/** A case as a list row: the question cut to a one-line excerpt (by characters, so no half Chinese glyph). */
+export function summarizeInquiry(i: Inquiry): InquirySummary {
+  const chars = Array.from(i.question.replace(/\s+/g, ' ').trim());
+  return {
+    id: i.id,
+    caseNo: i.caseNo,
+    createdAt: i.createdAt,
+    callerPhone: i.callerPhone,
+    callerName: i.callerName,
+    regionName: i.regionName,
+    category: i.category,
+    subject: i.subject,
+    status: i.status,
+    priority: i.priority,
+    operator: i.operator,
+    pendingSync: i.pendingSync,
+    questionExcerpt: chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : chars.join(''),
+  };
+}
+
 /**
  * Fields an edit may change (the timeline records each as {field: {from, to}}; status has its own
  * event). Everything else — id, case number, seat, operator, caller phone, creation time — is a

@@ -1,35 +1,23 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { InquiryListQuery, InquiryPage, InquirySummary } from '../../../shared/domain/inquiry';
+import {
+  summarizeInquiry,
+  type InquiryListQuery,
+  type InquiryPage,
+  type InquirySummary,
+} from '../../../shared/domain/inquiry';
 import { OPEN_STATUSES, type Status } from '../../../shared/domain/status';
 import { INQUIRY_VIEW_COLUMNS, toInquiry, type InquiryViewRow } from './inquiryRepo';
 import { buildMatch } from './searchText';
 
 export type ListQuery = z.output<typeof InquiryListQuery>;
 
-const EXCERPT_CHARS = 80;
 const NEWEST_FIRST = 'i.created_at DESC, i.rowid DESC';
 
 type SqlParams = Record<string, string | number>;
 
 export function toSummary(row: InquiryViewRow): InquirySummary {
-  const i = toInquiry(row);
-  const chars = Array.from(i.question.replace(/\s+/g, ' ').trim());
-  return {
-    id: i.id,
-    caseNo: i.caseNo,
-    createdAt: i.createdAt,
-    callerPhone: i.callerPhone,
-    callerName: i.callerName,
-    regionName: i.regionName,
-    category: i.category,
-    subject: i.subject,
-    status: i.status,
-    priority: i.priority,
-    operator: i.operator,
-    pendingSync: i.pendingSync,
-    questionExcerpt: chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : chars.join(''),
-  };
+  return summarizeInquiry(toInquiry(row));
 }
 
 /**
