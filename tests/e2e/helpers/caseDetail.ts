@@ -13,13 +13,14 @@ export class CaseDetailScreen {
   async open(caseNo: string): Promise<void> {
     await byId(this.page, 'cases-table').locator('.ant-table-row', { hasText: caseNo }).click();
     await byId(this.page, 'case-answer').waitFor({ state: 'visible' });
-    // Let the drawer finish sliding in, so a screenshot shows it whole (endless spinners excepted).
+    // Let the drawer finish sliding in, so a screenshot shows it whole (endless spinners excepted). An
+    // animation cancelled on the way (a re-render) rejects `finished` with AbortError: it is over too.
     await byId(this.page, 'case-detail').evaluate((el) =>
       Promise.all(
         el.ownerDocument
           .getAnimations()
           .filter((a: Animation) => a.effect?.getTiming().iterations !== Infinity)
-          .map((a: Animation) => a.finished),
+          .map((a: Animation) => a.finished.catch(() => undefined)),
       ),
     );
   }
