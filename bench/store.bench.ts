@@ -196,6 +196,7 @@ function generateCases(store: Store, regionCodes: readonly string[]): number {
         priority: 'normal' as const,
         expertId: null,
         departmentId: null,
+        kbArticleId: null,
         createdAt: at,
         updatedAt: at,
         callStartedAt: null,

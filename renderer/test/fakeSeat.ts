@@ -119,6 +119,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
         priority: input.priority,
         expertId: input.expertId,
         departmentId: input.departmentId,
+        kbArticleId: input.kbArticleId,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
         callStartedAt: input.callStartedAt,

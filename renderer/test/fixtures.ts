@@ -21,6 +21,7 @@ export function earlierCase(overrides: Partial<Inquiry> = {}): Inquiry {
     priority: 'normal',
     expertId: 'x-1',
     departmentId: null,
+    kbArticleId: null,
     createdAt: at,
     updatedAt: at,
     callStartedAt: null,

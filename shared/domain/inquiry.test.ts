@@ -22,6 +22,7 @@ describe('a new inquiry from the intake form', () => {
       priority: 'normal',
       expertId: null,
       departmentId: null,
+      kbArticleId: null,
       status: 'intake',
       note: null,
       callStartedAt: null,

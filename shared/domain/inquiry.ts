@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from './categories';
+import { KbArticleId } from './kb';
 import { CallerPhone } from './phone';
 import { RegionCode } from './region';
 import { INITIAL_STATUSES, STATUSES, type Status } from './status';
@@ -28,6 +29,8 @@ const editable = {
   priority: z.enum(PRIORITIES).default('normal'),
   expertId: optionalText(64, '专家'),
   departmentId: optionalText(64, '部门'),
+  /** The knowledge-base article whose answer the operator used (usage statistics, issue 4 §2). */
+  kbArticleId: KbArticleId.nullish().transform((v) => v ?? null),
 };
 
 /** A new inquiry as the intake form sends it when the operator saves. */
@@ -68,6 +71,7 @@ export const InquiryUpdate = z
         priority: z.enum(PRIORITIES).optional(),
         expertId: editable.expertId.optional(),
         departmentId: editable.departmentId.optional(),
+        kbArticleId: editable.kbArticleId.optional(),
         status: z.enum(STATUSES).optional(),
       })
       .default({}),
@@ -95,6 +99,7 @@ export const Inquiry = z.object({
   priority: z.enum(PRIORITIES),
   expertId: z.string().nullable(),
   departmentId: z.string().nullable(),
+  kbArticleId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   callStartedAt: z.string().nullable(),
@@ -158,6 +163,7 @@ export const EDITABLE_FIELDS = [
   'priority',
   'expertId',
   'departmentId',
+  'kbArticleId',
 ] as const satisfies readonly (keyof Inquiry)[];
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 

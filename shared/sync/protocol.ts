@@ -32,6 +32,8 @@ export const ServerInquiry = z.object({
   priority: z.enum(PRIORITIES),
   expertId: z.string().max(64).nullable(),
   departmentId: z.string().max(64).nullable(),
+  /** Absent from seats older than issue 4. */
+  kbArticleId: z.string().max(64).nullable().default(null),
   createdAt: z.string().max(40),
   updatedAt: z.string().max(40),
   callStartedAt: z.string().max(40).nullable(),

@@ -34,6 +34,7 @@ function seed(n: number): void {
         priority: 'normal',
         expertId: null,
         departmentId: null,
+        kbArticleId: null,
         createdAt: at,
         updatedAt: at,
         callStartedAt: null,

@@ -25,6 +25,7 @@ export type InquiryRow = {
   priority: string;
   expert_id: string | null;
   department_id: string | null;
+  kb_article_id: string | null;
   created_at: string;
   updated_at: string;
   call_started_at: string | null;
@@ -58,6 +59,7 @@ export function toStored(row: InquiryRow): StoredInquiry {
     priority: row.priority as Priority,
     expertId: row.expert_id,
     departmentId: row.department_id,
+    kbArticleId: row.kb_article_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     callStartedAt: row.call_started_at,
@@ -88,6 +90,7 @@ function toParams(i: StoredInquiry) {
     priority: i.priority,
     expert_id: i.expertId,
     department_id: i.departmentId,
+    kb_article_id: i.kbArticleId,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
     call_started_at: i.callStartedAt,
@@ -101,14 +104,14 @@ type Params = ReturnType<typeof toParams>;
 export function inquiryRepo(db: Database.Database) {
   const insert = db.prepare<[Params]>(`INSERT INTO inquiry (id, case_no, seat_code, operator, caller_phone, caller_name,
       region_code, channel, category, subject, question, answer, status, priority, expert_id, department_id,
-      created_at, updated_at, call_started_at, call_duration_sec, version)
+      kb_article_id, created_at, updated_at, call_started_at, call_duration_sec, version)
     VALUES (@id, @case_no, @seat_code, @operator, @caller_phone, @caller_name, @region_code, @channel, @category,
-      @subject, @question, @answer, @status, @priority, @expert_id, @department_id, @created_at, @updated_at,
+      @subject, @question, @answer, @status, @priority, @expert_id, @department_id, @kb_article_id, @created_at, @updated_at,
       @call_started_at, @call_duration_sec, @version)`);
   const update = db.prepare<[Params & { expected_version: number }]>(`UPDATE inquiry SET caller_name = @caller_name,
       region_code = @region_code, channel = @channel, category = @category, subject = @subject, question = @question,
       answer = @answer, status = @status, priority = @priority, expert_id = @expert_id, department_id = @department_id,
-      updated_at = @updated_at, version = @version
+      kb_article_id = @kb_article_id, updated_at = @updated_at, version = @version
     WHERE id = @id AND version = @expected_version`);
   const byId = db.prepare<[string], InquiryViewRow>(
     `SELECT ${INQUIRY_VIEW_COLUMNS} FROM inquiry i LEFT JOIN region r ON r.code = i.region_code WHERE i.id = ?`,

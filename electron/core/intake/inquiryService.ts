@@ -129,6 +129,7 @@ export function inquiryService({ store, events, actor, now, log }: Deps) {
           priority: input.priority,
           expertId: input.expertId,
           departmentId: input.departmentId,
+          kbArticleId: input.kbArticleId,
           createdAt: at,
           updatedAt: at,
           callStartedAt: input.callStartedAt ? new Date(input.callStartedAt).toISOString() : null,

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger';
 import { openStore } from '../db/open';
-import { createStore } from '../db/store';
 import { shippedMigrations, tempDir } from '../db/tempStore';
 
 const cleanups: (() => void)[] = [];
@@ -20,47 +19,24 @@ function databaseAt0020(): string {
     shippedMigrations().filter((m) => m.version <= 20),
     silentLogger(),
   );
-  const store = createStore(db);
-  store.transaction(() => {
-    store.inquiries.insert({
-      id: ID,
-      caseNo: 'S01-261128-0001',
-      seatCode: 'S01',
-      operator: '张丽',
-      callerPhone: '13812345678',
-      callerName: null,
-      regionCode: null,
-      channel: 'phone',
-      category: '其他',
-      subject: null,
-      question: '问题',
-      answer: '',
-      status: 'intake',
-      priority: 'normal',
-      expertId: null,
-      departmentId: null,
-      createdAt: '2026-11-28T02:00:00.000Z',
-      updatedAt: '2026-11-28T02:00:00.000Z',
-      callStartedAt: null,
-      callDurationSec: null,
-      version: 1,
-    });
-    store.events.append({
-      id: 'e1',
-      inquiryId: ID,
-      type: 'created',
-      at: '2026-11-28T02:00:00.000Z',
-      operator: '张丽',
-      seatCode: 'S01',
-      data: {},
-    });
-    store.outbox.append({
-      name: 'inquiry.create',
-      entityId: ID,
-      args: { id: ID },
-      createdAt: '2026-11-28T02:00:00.000Z',
-    });
-  });
+  // Written the way that seat version wrote it: today's repositories know columns 0020 does not have.
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO inquiry (id, case_no, seat_code, operator, caller_phone, channel, category, question, answer,
+         status, priority, created_at, updated_at, version)
+       VALUES (?, 'S01-261128-0001', 'S01', '张丽', '13812345678', 'phone', '其他', '问题', '', 'intake', 'normal',
+         '2026-11-28T02:00:00.000Z', '2026-11-28T02:00:00.000Z', 1)`,
+    ).run(ID);
+    db.prepare(
+      `INSERT INTO inquiry_event (id, inquiry_id, type, at, operator, seat_code, data)
+       VALUES ('e1', ?, 'created', '2026-11-28T02:00:00.000Z', '张丽', 'S01', '{}')`,
+    ).run(ID);
+    db.prepare(
+      `INSERT INTO outbox (client_id, name, entity_id, args, created_at)
+       VALUES ('c1', 'inquiry.create', ?, ?, '2026-11-28T02:00:00.000Z')`,
+    ).run(ID, JSON.stringify({ id: ID }));
+    db.prepare(`INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('client_id', 'c1'), ('next_mutation_id', '2')`).run();
+  })();
   db.close();
   return file;
 }

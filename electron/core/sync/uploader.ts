@@ -30,6 +30,7 @@ const FIELD_LABELS: Record<string, string> = {
   priority: '紧急程度',
   expertId: '专家',
   departmentId: '部门',
+  kbArticleId: '引用的知识',
   channel: '来电方式',
 };
 

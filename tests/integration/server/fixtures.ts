@@ -26,6 +26,7 @@ export function newInquiry(seatCode: string, overrides: Partial<ServerInquiry> =
     priority: 'normal',
     expertId: null,
     departmentId: null,
+    kbArticleId: null,
     createdAt: AT,
     updatedAt: AT,
     callStartedAt: null,

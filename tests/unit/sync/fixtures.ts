@@ -28,6 +28,7 @@ export function inquiry(overrides: Partial<ServerInquiry> = {}): ServerInquiry {
     priority: 'normal',
     expertId: null,
     departmentId: null,
+    kbArticleId: null,
     createdAt: T0,
     updatedAt: T0,
     callStartedAt: null,
