@@ -133,6 +133,7 @@ export function openSeat(options: SeatOptions): Seat {
         return {
           seatCode: current.seatCode,
           operator: user?.displayName.slice(0, OPERATOR_MAX) ?? current.operatorName,
+          userId: user?.id ?? null,
         };
       },
       appInfo: {

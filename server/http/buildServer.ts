@@ -23,6 +23,7 @@ export interface BuildServerOptions {
   bodyLimit?: number;
   sessionTtlMs?: number;
   pushBudgetMs?: number;
+  pushChunkSize?: number;
 }
 
 const MB = 1024 * 1024;
@@ -50,6 +51,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     loginLimiter: createRateLimiter(5, 60_000, opts.now ?? Date.now),
     sessionTtlMs: opts.sessionTtlMs ?? 12 * 60 * 60 * 1000,
     pushBudgetMs: opts.pushBudgetMs ?? 2000,
+    pushChunkSize: opts.pushChunkSize ?? 50,
   };
   const app: FastifyInstance = Fastify({
     loggerInstance: opts.log as FastifyBaseLogger,

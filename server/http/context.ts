@@ -17,4 +17,6 @@ export interface ServerContext {
   sessionTtlMs: number;
   /** A push stops after this long and returns what it has done (sync-research §4.4, early exit). */
   pushBudgetMs: number;
+  /** Mutations applied per transaction: one commit per chunk, all-or-nothing like a single mutation. */
+  pushChunkSize: number;
 }

@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { type Mutation, type MutationResult, type PushResponse } from '../../shared/sync/protocol';
-import { type Actor, applyMutation, mutationInquiryId } from '../../shared/sync/reducer';
+import { applyMutation, mutationInquiryId } from '../../shared/sync/reducer';
 import { type ServerContext } from '../http/context';
 import { HttpError } from '../http/httpError';
 import { syncRepo } from '../store/syncRepo';
+import { type MutationActor } from './actor';
 
-/** `last`: the client's last_mutation_id as this transaction leaves it. */
-type Outcome = { kind: 'done'; result: MutationResult; last: number } | { kind: 'gap'; last: number };
+/** What one transaction did: results in order, the client's last_mutation_id as it leaves it, and why it stopped. */
+type ChunkOutcome = { results: MutationResult[]; last: number; stop: 'gap' | 'budget' | null };
 
 const CASE_NO_TAKEN = (m: Mutation) =>
   `工单号 ${m.name === 'inquiry.create' ? m.args.inquiry.caseNo : ''} 已被另一张工单使用（可能两个坐席设置了相同的坐席编号），` +
@@ -19,37 +20,66 @@ async function caseNumberTaken(repo: ReturnType<typeof syncRepo>, m: Mutation, i
   return holder !== null && holder !== inquiryId;
 }
 
+/** Runs the reducer for the next mutation and writes its effects, ledger row and counter. */
+async function applyNext(
+  repo: ReturnType<typeof syncRepo>,
+  ctx: ServerContext,
+  clientId: string,
+  who: MutationActor,
+  m: Mutation,
+): Promise<MutationResult> {
+  const inquiryId = mutationInquiryId(m);
+  const current = await repo.currentRow(inquiryId);
+  const applied = !who.ok
+    ? ({ status: 'rejected', code: 'FORBIDDEN', message: who.message } as const)
+    : (await caseNumberTaken(repo, m, inquiryId))
+      ? ({ status: 'rejected', code: 'ID_TAKEN', message: CASE_NO_TAKEN(m) } as const)
+      : applyMutation(current, m, who.actor, await repo.knownEventIds(inquiryId));
+  let result: MutationResult;
+  let serverSeq: number | null = null;
+  if (applied.status === 'rejected') {
+    result = { id: m.id, status: 'rejected', code: applied.code, message: applied.message };
+  } else {
+    const changed = current === null || applied.row.rowVersion !== current.rowVersion || applied.newEvents.length > 0;
+    serverSeq = changed ? await repo.writeChange(applied.row, applied.newEvents) : await repo.latestSeq();
+    result =
+      applied.status === 'applied'
+        ? { id: m.id, status: 'applied', serverSeq }
+        : { id: m.id, status: 'applied_with_conflict', serverSeq, conflicts: applied.conflicts };
+  }
+  await repo.recordMutation(clientId, result, serverSeq, new Date(ctx.now()).toISOString());
+  return result;
+}
+
 /**
- * One mutation in one transaction (DESIGN.md §6 rule 1): a replay returns the stored result, a gap
- * stops, anything else runs the reducer and commits effects, ledger row and counter together.
+ * Several mutations in one transaction (DESIGN.md §6 rule 1): each one's effects, ledger row and
+ * counter commit together, so a chunk is all-or-nothing like a single mutation. A replay returns
+ * the stored result, a gap stops. One commit per chunk instead of per mutation is what lets
+ * PostgreSQL, where every commit waits for its WAL flush, drain a seat's backlog quickly.
  */
-async function applyOne(ctx: ServerContext, clientId: string, actor: Actor, m: Mutation): Promise<Outcome> {
-  return ctx.store.db.transaction().execute(async (trx): Promise<Outcome> => {
+async function applyChunk(
+  ctx: ServerContext,
+  clientId: string,
+  actorOf: (m: Mutation) => MutationActor,
+  chunk: readonly Mutation[],
+  overBudget: () => boolean,
+): Promise<ChunkOutcome> {
+  return ctx.store.db.transaction().execute(async (trx): Promise<ChunkOutcome> => {
     const repo = syncRepo(trx, ctx.store.dialect);
     await repo.lockChangeLog();
-    const last = await repo.lastMutationId(clientId);
-    if (m.id <= last) return { kind: 'done', result: await repo.storedResult(clientId, m.id), last };
-    if (m.id > last + 1) return { kind: 'gap', last };
-
-    const inquiryId = mutationInquiryId(m);
-    const current = await repo.currentRow(inquiryId);
-    const applied = (await caseNumberTaken(repo, m, inquiryId))
-      ? ({ status: 'rejected', code: 'ID_TAKEN', message: CASE_NO_TAKEN(m) } as const)
-      : applyMutation(current, m, actor, await repo.knownEventIds(inquiryId));
-    let result: MutationResult;
-    let serverSeq: number | null = null;
-    if (applied.status === 'rejected') {
-      result = { id: m.id, status: 'rejected', code: applied.code, message: applied.message };
-    } else {
-      const changed = current === null || applied.row.rowVersion !== current.rowVersion || applied.newEvents.length > 0;
-      serverSeq = changed ? await repo.writeChange(applied.row, applied.newEvents) : await repo.latestSeq();
-      result =
-        applied.status === 'applied'
-          ? { id: m.id, status: 'applied', serverSeq }
-          : { id: m.id, status: 'applied_with_conflict', serverSeq, conflicts: applied.conflicts };
+    let last = await repo.lastMutationId(clientId);
+    const results: MutationResult[] = [];
+    for (const m of chunk) {
+      if (results.length > 0 && overBudget()) return { results, last, stop: 'budget' };
+      if (m.id <= last) {
+        results.push(await repo.storedResult(clientId, m.id));
+        continue;
+      }
+      if (m.id > last + 1) return { results, last, stop: 'gap' };
+      results.push(await applyNext(repo, ctx, clientId, actorOf(m), m));
+      last = m.id;
     }
-    await repo.recordMutation(clientId, result, serverSeq, new Date(ctx.now()).toISOString());
-    return { kind: 'done', result, last: m.id };
+    return { results, last, stop: null };
   });
 }
 
@@ -60,30 +90,29 @@ async function applyOne(ctx: ServerContext, clientId: string, actor: Actor, m: M
 export async function pushMutations(
   ctx: ServerContext,
   clientId: string,
-  actor: Actor,
+  actorOf: (m: Mutation) => MutationActor,
   mutations: readonly Mutation[],
 ): Promise<Omit<PushResponse, 'epoch'>> {
   const started = performance.now();
+  const overBudget = () => performance.now() - started > ctx.pushBudgetMs;
   const results: MutationResult[] = [];
   let lastMutationId = 0;
-  for (const m of mutations) {
-    if (results.length > 0 && performance.now() - started > ctx.pushBudgetMs) break;
-    let outcome: Outcome;
+  for (let at = 0; at < mutations.length; at += ctx.pushChunkSize) {
+    if (results.length > 0 && overBudget()) break;
+    let outcome: ChunkOutcome;
     try {
-      outcome = await applyOne(ctx, clientId, actor, m);
+      outcome = await applyChunk(ctx, clientId, actorOf, mutations.slice(at, at + ctx.pushChunkSize), overBudget);
     } catch (err) {
-      ctx.log.error({ err, clientId, mutationId: m.id }, 'push stopped without advancing');
+      ctx.log.error({ err, clientId, mutationId: mutations[at]!.id }, 'push stopped without advancing');
       if (results.length === 0) throw new HttpError(503, 'UNAVAILABLE', '服务器暂时无法保存，稍后会自动重试');
       break;
     }
-    if (outcome.kind === 'gap') {
-      if (results.length === 0) {
-        throw new HttpError(409, 'OUT_OF_ORDER', '上传顺序不连续，请从服务器已收到的位置重新上传', outcome.last);
-      }
-      break;
+    if (outcome.stop === 'gap' && results.length === 0 && outcome.results.length === 0) {
+      throw new HttpError(409, 'OUT_OF_ORDER', '上传顺序不连续，请从服务器已收到的位置重新上传', outcome.last);
     }
-    results.push(outcome.result);
-    lastMutationId = outcome.last;
+    results.push(...outcome.results);
+    if (outcome.results.length > 0) lastMutationId = outcome.last;
+    if (outcome.stop !== null) break;
   }
   return { lastMutationId, results };
 }

@@ -12,7 +12,7 @@ import { requireDevice } from '../auth/authenticate';
 import { type ServerContext } from '../http/context';
 import { HttpError } from '../http/httpError';
 import { parseInput } from '../http/validate';
-import { deviceActor, deviceScope } from './actor';
+import { deviceScope, mutationActors } from './actor';
 import { pullInquiries } from './pull';
 import { pushMutations } from './push';
 
@@ -38,7 +38,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (input.mutations.some((m, i) => m.id !== first + i)) {
       throw new HttpError(400, 'INVALID_INPUT', '待上传的变更编号不连续，请重新上传');
     }
-    const done = await pushMutations(ctx, device.clientId, deviceActor(device, user), input.mutations);
+    // Looked up before the push's transactions: on SQLite a query outside an open transaction would wait for it.
+    const actors = await mutationActors((id) => ctx.users.byId(id), device, user, input.mutations);
+    const done = await pushMutations(ctx, device.clientId, actors, input.mutations);
     req.log.info({ clientId: device.clientId, first, count: done.results.length, last: done.lastMutationId }, 'push');
     return { epoch: ctx.epoch, ...done };
   });

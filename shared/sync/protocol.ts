@@ -53,18 +53,26 @@ export const InquiryUpdateArgs = z.strictObject({
   events: z.array(InquiryEvent).max(20),
 });
 
+/**
+ * The server account of the operator who made the change at the seat (null: nobody was logged in, or
+ * a seat older than this field). The server re-authorises it when the change arrives.
+ */
+const OperatorId = z.string().min(1).max(64).nullable().default(null);
+
 export const Mutation = z.discriminatedUnion('name', [
   z.strictObject({
     id: z.number().int().min(1),
     name: z.literal('inquiry.create'),
     args: InquiryCreateArgs,
     createdAt: z.string().max(40),
+    operatorId: OperatorId,
   }),
   z.strictObject({
     id: z.number().int().min(1),
     name: z.literal('inquiry.update'),
     args: InquiryUpdateArgs,
     createdAt: z.string().max(40),
+    operatorId: OperatorId,
   }),
 ]);
 export type Mutation = z.infer<typeof Mutation>;

@@ -213,6 +213,35 @@ describe('offline login', () => {
   });
 });
 
+describe('changes made offline by an operator disabled meanwhile', () => {
+  it('are refused by the server and shown in the 冲突与退回 inbox with the reason', async () => {
+    await server.createUser('admin1', 'admin', { kind: 'all' });
+    const s01 = await loggedIn('S01', 'sup');
+    await s01.must('auth:logout');
+    await s01.must('auth:login', { username: 'op1', password: PASSWORD });
+
+    s01.net.down = true;
+    const offline = await s01.must('inquiry:create', INQUIRY);
+    const op1 = (await server.store.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'op1')
+      .executeTakeFirst())!;
+    const admin = await server.login('admin1');
+    expect(
+      (await server.request({ method: 'POST', url: `/admin/users/${op1.id}/disable`, token: admin })).statusCode,
+    ).toBe(200);
+    s01.net.down = false;
+    await s01.must('sync:now');
+
+    const issues = await s01.must('sync:issues', { includeResolved: false });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ kind: 'rejected', caseNo: offline.caseNo });
+    expect(JSON.stringify(issues[0])).toContain('已被停用');
+    expect(await server.counts()).toMatchObject({ inquiry: 0 });
+  });
+});
+
 /** Two seats answer the same case, S02 offline meanwhile: S02's answer comes back as a conflict. */
 async function conflictOnAnswer() {
   const s01 = await loggedIn('S01', 'op1');

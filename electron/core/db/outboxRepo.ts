@@ -12,6 +12,7 @@ export type OutboxEntry = {
   args: unknown;
   createdAt: string;
   ackedAt: string | null;
+  operatorId: string | null;
 };
 
 type OutboxRow = {
@@ -22,6 +23,7 @@ type OutboxRow = {
   args: string;
   created_at: string;
   acked_at: string | null;
+  operator_id: string | null;
 };
 
 const NEXT_ID_KEY = 'next_mutation_id';
@@ -32,8 +34,8 @@ const NEXT_ID_KEY = 'next_mutation_id';
  */
 export function outboxRepo(db: Database.Database, meta: SyncMetaRepo) {
   const insert = db.prepare<[OutboxRow]>(
-    `INSERT INTO outbox (mutation_id, client_id, name, entity_id, args, created_at, acked_at)
-     VALUES (@mutation_id, @client_id, @name, @entity_id, @args, @created_at, @acked_at)`,
+    `INSERT INTO outbox (mutation_id, client_id, name, entity_id, args, created_at, acked_at, operator_id)
+     VALUES (@mutation_id, @client_id, @name, @entity_id, @args, @created_at, @acked_at, @operator_id)`,
   );
   const pending = db.prepare<[], { count: number; oldest: string | null }>(
     `SELECT count(*) AS count, min(created_at) AS oldest FROM outbox WHERE acked_at IS NULL`,
@@ -42,7 +44,13 @@ export function outboxRepo(db: Database.Database, meta: SyncMetaRepo) {
 
   return {
     /** Must run inside the transaction that makes the change it describes. */
-    append(entry: { name: MutationName; entityId: string; args: unknown; createdAt: string }): number {
+    append(entry: {
+      name: MutationName;
+      entityId: string;
+      args: unknown;
+      createdAt: string;
+      operatorId?: string | null;
+    }): number {
       if (!db.inTransaction) throw new Error('outbox.append outside a transaction would break gap-free ids');
       const mutationId = Number(meta.get(NEXT_ID_KEY) ?? '1');
       insert.run({
@@ -53,6 +61,7 @@ export function outboxRepo(db: Database.Database, meta: SyncMetaRepo) {
         args: JSON.stringify(entry.args),
         created_at: entry.createdAt,
         acked_at: null,
+        operator_id: entry.operatorId ?? null,
       });
       meta.set(NEXT_ID_KEY, String(mutationId + 1));
       return mutationId;
@@ -71,6 +80,7 @@ export function outboxRepo(db: Database.Database, meta: SyncMetaRepo) {
         args: JSON.parse(row.args) as unknown,
         createdAt: row.created_at,
         ackedAt: row.acked_at,
+        operatorId: row.operator_id,
       }));
     },
   };

@@ -92,6 +92,7 @@ export function inquiryService({ store, events, actor, now, log }: Deps) {
         events: timeline,
       },
       createdAt: at,
+      operatorId: who.userId ?? null,
     });
   }
 
@@ -156,6 +157,7 @@ export function inquiryService({ store, events, actor, now, log }: Deps) {
           entityId: id,
           args: { inquiry, events: timeline },
           createdAt: at,
+          operatorId: who.userId ?? null,
         });
       });
       announce(id);

@@ -10,14 +10,22 @@ export type PendingMutation = {
   entityId: string;
   args: unknown;
   createdAt: string;
+  operatorId: string | null;
 };
 
-type Row = { mutation_id: number; name: string; entity_id: string; args: string; created_at: string };
+type Row = {
+  mutation_id: number;
+  name: string;
+  entity_id: string;
+  args: string;
+  created_at: string;
+  operator_id: string | null;
+};
 
 /** The sync engine's view of `outbox`: what to send next, acknowledging it, and re-sending after a server restore. */
 export function outboxLedger(db: Database.Database) {
   const oldestPending = db.prepare<[number], Row>(
-    `SELECT mutation_id, name, entity_id, args, created_at FROM outbox
+    `SELECT mutation_id, name, entity_id, args, created_at, operator_id FROM outbox
      WHERE acked_at IS NULL ORDER BY mutation_id LIMIT ?`,
   );
   const pendingUpTo = db.prepare<[number], { mutation_id: number; entity_id: string }>(
@@ -48,6 +56,7 @@ export function outboxLedger(db: Database.Database) {
         entityId: row.entity_id,
         args: JSON.parse(row.args) as unknown,
         createdAt: row.created_at,
+        operatorId: row.operator_id,
       }));
     },
     /** Un-acked entries the server has now processed (id ≤ its lastMutationId). */

@@ -43,7 +43,13 @@ export async function pushOnce(ctx: SyncContext, token: string): Promise<PushSte
     clientId: ctx.meta.clientId(),
     installNonce: ctx.meta.installNonce(),
     epochSeen: ctx.meta.epoch(),
-    mutations: batch.map((m) => ({ id: m.mutationId, name: m.name, args: m.args, createdAt: m.createdAt })),
+    mutations: batch.map((m) => ({
+      id: m.mutationId,
+      name: m.name,
+      args: m.args,
+      createdAt: m.createdAt,
+      operatorId: m.operatorId,
+    })),
   });
   if (!request.success) {
     // Sending around a bad entry would leave a gap the server refuses; the queue waits for a fix instead.

@@ -45,12 +45,13 @@ function event(
   return { id: randomUUID(), inquiryId: inquiry.id, type, at, operator: '王丽', seatCode: inquiry.seatCode, data };
 }
 
-export function createMutation(id: number, inquiry: ServerInquiry): Mutation {
+export function createMutation(id: number, inquiry: ServerInquiry, operatorId: string | null = null): Mutation {
   return {
     id,
     name: 'inquiry.create',
     args: { inquiry, events: [event(inquiry, 'created', {})] },
     createdAt: AT,
+    operatorId,
   };
 }
 
@@ -72,6 +73,7 @@ export function editMutation(
       events: [event(inquiry, 'edited', { [field]: { from, to } }, at)],
     },
     createdAt: at,
+    operatorId: null,
   };
 }
 

@@ -42,11 +42,11 @@ describe.each(VARIANTS)('transient database errors during push (%s)', (variant) 
     await db.cleanup();
   });
 
-  async function pushThroughFlakyStore(failAt: number, body: object) {
+  async function pushThroughFlakyStore(failAt: number, body: object, pushChunkSize = 50) {
     const plugin = failingLedger();
     plugin.failAt = failAt;
     const flaky: Store = { ...server.store, db: server.store.db.withPlugin(plugin) };
-    const app = await buildServer({ store: flaky, log: pino({ level: 'silent' }) });
+    const app = await buildServer({ store: flaky, log: pino({ level: 'silent' }), pushChunkSize });
     try {
       return await app.inject({
         method: 'POST',
@@ -67,20 +67,24 @@ describe.each(VARIANTS)('transient database errors during push (%s)', (variant) 
     expect(await server.counts()).toEqual(before);
   });
 
-  it('returns what was done before the failure and leaves the rest for the next push', async () => {
+  it('returns the chunks committed before the failure and leaves the rest for the next push', async () => {
     const inquiry = newInquiry('S01');
     const batch = [
       createMutation(1, inquiry),
       editMutation(2, inquiry, 'answer', '', '甲'),
       editMutation(3, inquiry, 'answer', '甲', '乙'),
     ];
-    const res = await pushThroughFlakyStore(2, pushBody(seat, batch));
+    // Chunks of two: [1, 2] commits, the ledger insert of 3 fails and only that chunk rolls back.
+    const res = await pushThroughFlakyStore(3, pushBody(seat, batch), 2);
     expect(res.statusCode).toBe(200);
     expect(PushResponse.parse(res.json())).toMatchObject({
-      lastMutationId: 1,
-      results: [{ id: 1, status: 'applied' }],
+      lastMutationId: 2,
+      results: [
+        { id: 1, status: 'applied' },
+        { id: 2, status: 'applied' },
+      ],
     });
-    expect(await server.counts()).toMatchObject({ mutation_ledger: 1, change_log: 1, inquiry_event: 1 });
+    expect(await server.counts()).toMatchObject({ mutation_ledger: 2, change_log: 2 });
 
     const retry = PushResponse.parse(
       (
@@ -94,5 +98,16 @@ describe.each(VARIANTS)('transient database errors during push (%s)', (variant) 
     );
     expect(retry.lastMutationId).toBe(3);
     expect(retry.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+  });
+
+  it('rolls back a whole chunk: a failure in its second mutation leaves no trace of the first', async () => {
+    const inquiry = newInquiry('S01');
+    const before = await server.counts();
+    const res = await pushThroughFlakyStore(
+      2,
+      pushBody(seat, [createMutation(1, inquiry), editMutation(2, inquiry, 'answer', '', '甲')]),
+    );
+    expect(res.statusCode).toBe(503);
+    expect(await server.counts()).toEqual(before);
   });
 });

@@ -54,7 +54,7 @@ export const statusChanged = (from: string, to: string, at?: string) => event('s
 export const note = (text: string, at?: string) => event('note', { text }, at);
 
 export function createMutation(sent: ServerInquiry, events: InquiryEvent[], id = 1): Mutation {
-  return { id, name: 'inquiry.create', args: { inquiry: sent, events }, createdAt: sent.createdAt };
+  return { id, name: 'inquiry.create', args: { inquiry: sent, events }, createdAt: sent.createdAt, operatorId: null };
 }
 
 /** `changes` summarises the events the way the seat does; the rules read the events. */
@@ -71,5 +71,6 @@ export function updateMutation(events: InquiryEvent[], id = 2, baseVersion = 1):
     name: 'inquiry.update',
     args: { id: CASE_ID, baseVersion, changes, events },
     createdAt: events[0]?.at ?? T0,
+    operatorId: null,
   };
 }

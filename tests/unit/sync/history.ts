@@ -138,6 +138,7 @@ export function runHistory(seatCount: number, commands: readonly Command[], cloc
     name: 'inquiry.create',
     args: { inquiry: created, events: [createdEvent] },
     createdAt: at0,
+    operatorId: null,
   };
   written.push({ field: 'question', value: created.question }, { field: 'answer', value: created.answer });
   deliver(0, create, false);
@@ -195,6 +196,7 @@ export function runHistory(seatCount: number, commands: readonly Command[], cloc
       name: 'inquiry.update',
       args: { id: CASE_ID, baseVersion: local.version, changes: summary(changes, events), events },
       createdAt: at,
+      operatorId: null,
     };
     seat.pending.push(mutation);
     seat.local = locally(local, mutation, index);
