@@ -18,7 +18,8 @@ export function deviceActor(device: Device, user: User): Actor {
 /** Who a mutation runs as, or why it is refused: the operator it names must still be an active account. */
 export type MutationActor = { ok: true; actor: Actor } | { ok: false; message: string };
 
-export const OPERATOR_UNKNOWN = '提交这条修改的操作员账号在服务器上不存在，修改未被接受；请由当前操作员核实后重新录入。';
+export const OPERATOR_UNKNOWN =
+  '提交这条修改的操作员账号在服务器上不存在，修改未被接受；请由当前操作员核实后重新录入。';
 export const OPERATOR_DISABLED = (name: string) =>
   `操作员「${name}」的账号已被停用，这条在离线时做的修改未被接受；请由其他操作员核实后重新录入。`;
 

@@ -35,7 +35,9 @@ function databaseAt0020(): string {
       `INSERT INTO outbox (client_id, name, entity_id, args, created_at)
        VALUES ('c1', 'inquiry.create', ?, ?, '2026-11-28T02:00:00.000Z')`,
     ).run(ID, JSON.stringify({ id: ID }));
-    db.prepare(`INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('client_id', 'c1'), ('next_mutation_id', '2')`).run();
+    db.prepare(
+      `INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('client_id', 'c1'), ('next_mutation_id', '2')`,
+    ).run();
   })();
   db.close();
   return file;
