@@ -1,5 +1,6 @@
 import { type Scope } from '../../shared/sync/auth';
-import { type Change, type PullResponse, ServerInquiry } from '../../shared/sync/protocol';
+import { type InquiryEvent } from '../../shared/domain/inquiry';
+import { type Change, MAX_EVENTS_PER_CASE, type PullResponse, ServerInquiry } from '../../shared/sync/protocol';
 import { inScope } from '../../shared/sync/reducer';
 import { type Store } from '../store/openStore';
 import { scopeCondition } from '../store/syncRepo';
@@ -51,6 +52,7 @@ export async function pullInquiries(store: Store, scope: Scope, page: PullPage):
       ? []
       : await db.selectFrom('inquiry').select(['id', 'data', 'row_version']).where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const timelines = await timelinesOf(store, ids);
   const changes: Change[] = [];
   for (const [id, seq] of [...lastSeqOf].sort((x, y) => x[1] - y[1])) {
     const row = byId.get(id);
@@ -58,10 +60,30 @@ export async function pullInquiries(store: Store, scope: Scope, page: PullPage):
     const data = row && ServerInquiry.parse(JSON.parse(row.data));
     if (!data) changes.push({ seq, op: 'DELETE', id, rowVersion });
     else if (!inScope(data, scope)) changes.push({ seq, op: 'SCOPE_OUT', id, rowVersion });
-    else changes.push({ seq, op: 'PUT', id, rowVersion, data });
+    else changes.push({ seq, op: 'PUT', id, rowVersion, data, events: timelines.get(id) ?? [] });
   }
 
   const all = await db.selectFrom('inquiry').select(['id', 'row_version']).where(scopeCondition(scope)).execute();
   const checksum = scopeChecksum(all.map((r) => ({ id: r.id, rowVersion: Number(r.row_version) })));
   return { stream: 'inquiries', changes, nextCursor, hasMore, checksum };
+}
+
+/** Each case's timeline in the order the server stored it, at most the newest MAX_EVENTS_PER_CASE. */
+async function timelinesOf(store: Store, ids: readonly string[]): Promise<Map<string, InquiryEvent[]>> {
+  const out = new Map<string, InquiryEvent[]>();
+  if (ids.length === 0) return out;
+  const rows = await store.db
+    .selectFrom('inquiry_event')
+    .select(['inquiry_id', 'data'])
+    .where('inquiry_id', 'in', ids)
+    .orderBy('server_seq')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const list = out.get(row.inquiry_id) ?? [];
+    list.push(JSON.parse(row.data) as InquiryEvent);
+    out.set(row.inquiry_id, list);
+  }
+  for (const [id, list] of out) if (list.length > MAX_EVENTS_PER_CASE) out.set(id, list.slice(-MAX_EVENTS_PER_CASE));
+  return out;
 }

@@ -13,6 +13,8 @@ export const MIN_PROTOCOL_VERSION = 1;
 /** Upper bound on one push: a week-long backlog drains in several bounded requests. */
 export const MAX_PUSH_MUTATIONS = 500;
 export const MAX_PULL_LIMIT = 5000;
+/** A case's timeline as pulled; a case with more events than this (none in practice) sends its newest. */
+export const MAX_EVENTS_PER_CASE = 2000;
 
 /** A case as the server holds it and as pull delivers it: the seat row plus the server's row version. */
 export const ServerInquiry = z.object({
@@ -133,6 +135,12 @@ export const Change = z.discriminatedUnion('op', [
     id: z.string(),
     rowVersion: z.number().int(),
     data: ServerInquiry,
+    /**
+     * The case's whole timeline, oldest first: a seat that gains the case (a new seat, a case handed
+     * to its expert) needs all of it, and a seat adds only the events it lacks (ids are stable).
+     * Absent from servers older than this field.
+     */
+    events: z.array(InquiryEvent).max(MAX_EVENTS_PER_CASE).default([]),
   }),
   z.object({ seq: z.number().int(), op: z.literal('DELETE'), id: z.string(), rowVersion: z.number().int() }),
   z.object({ seq: z.number().int(), op: z.literal('SCOPE_OUT'), id: z.string(), rowVersion: z.number().int() }),

@@ -120,6 +120,27 @@ describe('a seat connected to the server', () => {
     expect(seen.inquiry).toMatchObject({ caseNo: saved.caseNo, question: INQUIRY.question, pendingSync: false });
   });
 
+  it("shows another seat's case with its whole timeline, including follow-up notes added later", async () => {
+    const s01 = await loggedIn('S01', 'op1');
+    const s02 = await loggedIn('S02', 'sup');
+    const created = await s01.must('inquiry:create', INQUIRY);
+    await s01.must('inquiry:update', {
+      id: created.id,
+      expectedVersion: created.version,
+      changes: {},
+      note: '回访：农户说已追施钾肥',
+    });
+    await s01.must('sync:now');
+    await s02.must('sync:now');
+    const seen = await s02.must('inquiry:get', { id: created.id });
+    expect(seen.events.map((e) => [e.type, e.seatCode])).toEqual([
+      ['created', 'S01'],
+      ['note', 'S01'],
+    ]);
+    expect(seen.events[1]?.data).toEqual({ text: '回访：农户说已追施钾肥' });
+    expect(seen.events).toEqual((await s01.must('inquiry:get', { id: created.id })).events);
+  });
+
   it('tells the windows about cases another seat changed, without flashing offline', async () => {
     const s01 = await loggedIn('S01', 'op1');
     const s02 = await loggedIn('S02', 'sup');

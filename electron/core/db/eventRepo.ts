@@ -11,11 +11,27 @@ type EventRow = {
   data: string;
 };
 
+function toRow(event: InquiryEvent): EventRow {
+  return {
+    id: event.id,
+    inquiry_id: event.inquiryId,
+    type: event.type satisfies InquiryEventType,
+    at: event.at,
+    operator: event.operator,
+    seat_code: event.seatCode,
+    data: JSON.stringify(event.data),
+  };
+}
+
 /** The append-only case timeline (`inquiry_event`). */
 export function eventRepo(db: Database.Database) {
   const insert = db.prepare<[EventRow]>(
     `INSERT INTO inquiry_event (id, inquiry_id, type, at, operator, seat_code, data)
      VALUES (@id, @inquiry_id, @type, @at, @operator, @seat_code, @data)`,
+  );
+  const insertIfNew = db.prepare<[EventRow]>(
+    `INSERT INTO inquiry_event (id, inquiry_id, type, at, operator, seat_code, data)
+     VALUES (@id, @inquiry_id, @type, @at, @operator, @seat_code, @data) ON CONFLICT (id) DO NOTHING`,
   );
   const forInquiry = db.prepare<[string], EventRow>(
     `SELECT * FROM inquiry_event WHERE inquiry_id = ? ORDER BY at, rowid`,
@@ -23,15 +39,11 @@ export function eventRepo(db: Database.Database) {
 
   return {
     append(event: InquiryEvent): void {
-      insert.run({
-        id: event.id,
-        inquiry_id: event.inquiryId,
-        type: event.type satisfies InquiryEventType,
-        at: event.at,
-        operator: event.operator,
-        seat_code: event.seatCode,
-        data: JSON.stringify(event.data),
-      });
+      insert.run(toRow(event));
+    },
+    /** A pulled event: another seat's, or this seat's own coming back; true when it was new here. */
+    addPulled(event: InquiryEvent): boolean {
+      return insertIfNew.run(toRow(event)).changes === 1;
     },
     /** Oldest first: the order things happened on this seat. */
     listFor(inquiryId: string): InquiryEvent[] {

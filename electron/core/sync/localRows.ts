@@ -71,6 +71,14 @@ export function localRows(store: Store, ledger: OutboxLedger) {
     else remove(change.id);
   }
 
+  /** Events the case has on the server and not here yet (the row must exist: events reference it). */
+  function addTimeline(change: Put): void {
+    if (!local.get(change.id)) return;
+    let added = false;
+    for (const e of change.events) if (e.inquiryId === change.id && store.events.addPulled(e)) added = true;
+    if (added) changed.add(change.id);
+  }
+
   return {
     /**
      * A row with un-acked local mutations is never overwritten: the server copy waits in
@@ -85,10 +93,12 @@ export function localRows(store: Store, ledger: OutboxLedger) {
           change.op === 'PUT' ? JSON.stringify(change.data) : null,
           pulledAt,
         );
+        if (change.op === 'PUT') addTimeline(change);
         return;
       }
       dropBase.run(change.id);
       applyNow(change);
+      if (change.op === 'PUT') addTimeline(change);
     },
     /**
      * Row versions from before a server restore mean nothing to the restored server: forget them,
@@ -122,7 +132,7 @@ export function localRows(store: Store, ledger: OutboxLedger) {
 function toChange(row: BaseRow): Change {
   if (row.op === 'PUT') {
     const data = ServerInquiry.parse(JSON.parse(row.data ?? 'null'));
-    return { seq: 0, op: 'PUT', id: row.id, rowVersion: row.row_version, data };
+    return { seq: 0, op: 'PUT', id: row.id, rowVersion: row.row_version, data, events: [] };
   }
   return { seq: 0, op: row.op, id: row.id, rowVersion: row.row_version };
 }

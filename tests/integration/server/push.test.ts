@@ -36,7 +36,8 @@ describe.each(VARIANTS)('push and pull (%s)', (variant) => {
 
   it('stores a pushed case and hands it back on pull with its row version', async () => {
     const inquiry = newInquiry('S01');
-    const res = await push(s01, pushBody(s01, [createMutation(1, inquiry)]));
+    const create = createMutation(1, inquiry);
+    const res = await push(s01, pushBody(s01, [create]));
     expect(res.statusCode).toBe(200);
     const body = PushResponse.parse(res.json());
     expect(body.lastMutationId).toBe(1);
@@ -45,9 +46,23 @@ describe.each(VARIANTS)('push and pull (%s)', (variant) => {
 
     const page = await pull(s01);
     expect(page.epoch).toBe(body.epoch);
-    expect(page.changes).toEqual([{ seq: 1, op: 'PUT', id: inquiry.id, rowVersion: 1, data: inquiry }]);
+    const timeline = create.name === 'inquiry.create' ? create.args.events : [];
+    expect(page.changes).toEqual([
+      { seq: 1, op: 'PUT', id: inquiry.id, rowVersion: 1, data: inquiry, events: timeline },
+    ]);
     expect(page).toMatchObject({ nextCursor: 1, hasMore: false, checksum: { count: 1 } });
     expect((await pull(s01, 1)).changes).toEqual([]);
+  });
+
+  it("brings a case's whole timeline with it, so a seat that gains the case later sees its history", async () => {
+    const inquiry = newInquiry('S01');
+    const edit = editMutation(2, inquiry, 'answer', '', '多施钾肥');
+    await push(s01, pushBody(s01, [createMutation(1, inquiry), edit]));
+    const [change] = (await pull(s02)).changes;
+    expect(change).toMatchObject({ op: 'PUT', id: inquiry.id });
+    const events = change?.op === 'PUT' ? change.events : [];
+    expect(events.map((e) => e.type)).toEqual(['created', 'edited']);
+    expect(events[1]).toEqual(edit.name === 'inquiry.update' ? edit.args.events[0] : null);
   });
 
   it('answers a replayed batch with the stored results and changes nothing', async () => {

@@ -1,4 +1,5 @@
 import { v4 as uuidv4 } from 'uuid';
+import type { InquiryEvent } from '../../../../shared/domain/inquiry';
 import { RegisterDeviceRequest } from '../../../../shared/sync/auth';
 import {
   PullQuery,
@@ -26,6 +27,7 @@ type State = {
   seq: number;
   rows: Map<string, ServerRow>;
   eventIds: Map<string, Set<string>>;
+  timelines: Map<string, InquiryEvent[]>;
   log: Change[];
   clients: Map<string, ClientLedger>;
   devices: Map<string, string>;
@@ -53,7 +55,7 @@ export function createFakeServer(options: { actor?: Actor; minProtocol?: number 
     const { rowVersion, ...data } = row;
     state.log.push(
       op === 'PUT'
-        ? { seq: state.seq, op, id: row.id, rowVersion, data }
+        ? { seq: state.seq, op, id: row.id, rowVersion, data, events: [...(state.timelines.get(row.id) ?? [])] }
         : { seq: state.seq, op, id: row.id, rowVersion },
     );
   }
@@ -93,7 +95,8 @@ export function createFakeServer(options: { actor?: Actor; minProtocol?: number 
         const before = state.rows.get(id);
         applied.newEvents.forEach((e) => known.add(e.id));
         state.eventIds.set(id, known);
-        if (!before || before.rowVersion !== applied.row.rowVersion) {
+        state.timelines.set(id, [...(state.timelines.get(id) ?? []), ...applied.newEvents]);
+        if (!before || before.rowVersion !== applied.row.rowVersion || applied.newEvents.length > 0) {
           state.rows.set(id, applied.row);
           append('PUT', applied.row);
         }
@@ -230,6 +233,7 @@ function emptyState(): State {
     seq: 0,
     rows: new Map(),
     eventIds: new Map(),
+    timelines: new Map(),
     log: [],
     clients: new Map(),
     devices: new Map(),
