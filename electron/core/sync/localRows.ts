@@ -1,3 +1,4 @@
+import { scopeChecksum } from '../../../shared/sync/checksum';
 import { ServerInquiry, type Change } from '../../../shared/sync/protocol';
 import type { StoredInquiry } from '../db/inquiryRepo';
 import type { Store } from '../db/store';
@@ -31,6 +32,11 @@ export function localRows(store: Store, ledger: OutboxLedger) {
   const dropBase = db.prepare<[string]>(`DELETE FROM inquiry_base WHERE id = ?`);
   const forgetVersions = db.prepare(`UPDATE inquiry SET server_version = NULL WHERE server_version IS NOT NULL`);
   const dropAllBases = db.prepare(`DELETE FROM inquiry_base`);
+  const serverVersions = db.prepare<[], { id: string; rowVersion: number }>(
+    `SELECT id, server_version AS rowVersion FROM inquiry WHERE server_version IS NOT NULL`,
+  );
+  const waitingCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM inquiry_base`);
+  const pendingCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL`);
   /** Cases whose visible row changed since the last `drainChanged`, so the windows can refresh them. */
   const changed = new Set<string>();
 
@@ -113,6 +119,14 @@ export function localRows(store: Store, ledger: OutboxLedger) {
       const waiting = base.get(id);
       if (waiting?.op !== 'PUT' || !waiting.data) return null;
       return ServerInquiry.parse(JSON.parse(waiting.data));
+    },
+    /**
+     * This seat's copy of the server's rows as the pull checksum counts them (shared/sync/checksum),
+     * or null while un-acked edits or waiting server copies make a difference expected.
+     */
+    checksum(): { count: number; hash: string } | null {
+      if (pendingCount.get()!.n > 0 || waitingCount.get()!.n > 0) return null;
+      return scopeChecksum(serverVersions.iterate());
     },
     drainChanged(): string[] {
       const ids = [...changed];

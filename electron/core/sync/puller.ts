@@ -23,21 +23,49 @@ export async function pullStream(ctx: SyncContext, stream: Stream, token: string
     const outcome = await ctx.http.pull(stream, cursor, ctx.options.pullLimit, token);
     if (outcome.kind !== 'ok') return { kind: 'failed', failure: outcome };
     const answer = outcome.value;
-    const restarted = ctx.store.transaction(() => {
+    const restarted = ctx.store.transaction((): boolean | 'ok' | 'repull' => {
       // A page from a restored server was cut with a cursor it no longer means: drop it and start over from 0.
       if (noteEpoch(ctx, answer.epoch)) return true;
       const at = ctx.now().toISOString();
       for (const change of answer.changes) ctx.rows.apply(change, at);
       ctx.meta.setCursor(stream, answer.nextCursor);
-      return false;
+      return answer.hasMore ? 'ok' : checkDrift(ctx, stream, answer.checksum);
     });
-    if (restarted) {
+    if (restarted === true) {
       epochChanged = true;
       continue;
     }
+    if (restarted === 'repull') continue;
     applied += answer.changes.length;
     more = answer.hasMore;
     if (!more) break;
   }
   return { kind: 'done', applied, epochChanged, more };
+}
+
+/**
+ * At the end of a stream, compares this seat's copy with the server's count and hash of the scope
+ * (DESIGN.md §6 rule 2). One mismatch can be a change that committed while the page was read; a
+ * second in a row means the copy drifted (a bug, a restored seat file), so the stream is pulled
+ * again from the start.
+ */
+function checkDrift(ctx: SyncContext, stream: Stream, server: { count: number; hash: string }): 'ok' | 'repull' {
+  const local = ctx.rows.checksum();
+  if (local === null || (local.count === server.count && local.hash === server.hash)) {
+    ctx.meta.setDriftStrikes(stream, 0);
+    return 'ok';
+  }
+  const strikes = ctx.meta.driftStrikes(stream) + 1;
+  if (strikes < 2) {
+    ctx.meta.setDriftStrikes(stream, strikes);
+    return 'ok';
+  }
+  ctx.log.warn(
+    { stream, local: local.count, server: server.count },
+    'local copy drifted from the server: pulling again',
+  );
+  ctx.rows.forgetServerVersions();
+  ctx.meta.setCursor(stream, 0);
+  ctx.meta.setDriftStrikes(stream, 0);
+  return 'repull';
 }

@@ -26,6 +26,9 @@ export function syncMeta(meta: SyncMetaRepo) {
     setEpoch: (epoch: string) => meta.set(KEYS.epoch, epoch),
     cursor: (stream: Stream) => Number(meta.get(`pull_cursor:${stream}`) ?? '0'),
     setCursor: (stream: Stream, cursor: number) => meta.set(`pull_cursor:${stream}`, String(cursor)),
+    /** Consecutive complete pulls whose scope checksum did not match this seat's copy. */
+    driftStrikes: (stream: Stream) => Number(meta.get(`pull_drift:${stream}`) ?? '0'),
+    setDriftStrikes: (stream: Stream, n: number) => meta.set(`pull_drift:${stream}`, String(n)),
     deviceToken: () => meta.get(KEYS.deviceToken) || null,
     setDeviceToken: (token: string | null) => meta.set(KEYS.deviceToken, token ?? ''),
     lastSyncAt: () => meta.get(KEYS.lastSyncAt),

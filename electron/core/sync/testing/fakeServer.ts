@@ -1,5 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import type { InquiryEvent } from '../../../../shared/domain/inquiry';
+import { scopeChecksum } from '../../../../shared/sync/checksum';
 import { RegisterDeviceRequest } from '../../../../shared/sync/auth';
 import {
   PullQuery,
@@ -127,7 +128,7 @@ export function createFakeServer(options: { actor?: Actor; minProtocol?: number 
         changes,
         nextCursor: changes.at(-1)?.seq ?? query.data.cursor,
         hasMore: after.length > changes.length,
-        checksum: { count: state.rows.size, hash: '0' },
+        checksum: scopeChecksum([...state.rows.values()].map((r) => ({ id: r.id, rowVersion: r.rowVersion }))),
       },
     };
   }
