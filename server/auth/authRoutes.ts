@@ -44,8 +44,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.post('/devices/register', async (req) => {
     const user = await requireUser(ctx, req);
     const input = parseInput(RegisterDeviceRequest, req.body);
-    const ownsSeat =
-      user.scope.kind === 'all' || (user.scope.kind === 'seats' && user.scope.seatCodes.includes(input.seatCode));
+    // An expert's or a department's desk registers under any free code: it sees the cases handed to that
+    // expert or department (deviceScope) and creates none, so its code never appears on a case.
+    const ownsSeat = user.scope.kind !== 'seats' || user.scope.seatCodes.includes(input.seatCode);
     if (!ownsSeat) throw new HttpError(403, 'FORBIDDEN', `您的账号无权注册坐席 ${input.seatCode}，请联系管理员`);
     const token = newToken();
     const ok = await ctx.devices.register(

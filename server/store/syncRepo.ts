@@ -87,9 +87,29 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
       return Number(row?.seq ?? 0);
     },
 
-    /** Writes the new row image and its new events and appends one change; returns the change's seq. */
-    async writeChange(row: ServerRow, events: readonly InquiryEvent[]): Promise<number> {
-      const seq = (await this.latestSeq()) + 1;
+    /**
+     * Writes the new row image and its new events and appends its change; returns the change's seq.
+     * A case handed to another expert or department gets one more change, under its old expert and
+     * department, so seats that saw it through them are told it left their scope (SCOPE_OUT on pull).
+     */
+    async writeChange(row: ServerRow, events: readonly InquiryEvent[], previous: ServerRow | null): Promise<number> {
+      let seq = (await this.latestSeq()) + 1;
+      if (previous && (previous.expertId !== row.expertId || previous.departmentId !== row.departmentId)) {
+        await trx
+          .insertInto('change_log')
+          .values({
+            seq,
+            stream: 'inquiries',
+            entity_id: row.id,
+            op: 'PUT',
+            row_version: row.rowVersion,
+            seat_code: previous.seatCode,
+            expert_id: previous.expertId,
+            department_id: previous.departmentId,
+          })
+          .execute();
+        seq += 1;
+      }
       const { rowVersion, ...data } = row;
       const columns = {
         data: JSON.stringify(data),

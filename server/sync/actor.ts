@@ -4,11 +4,12 @@ import { type Actor } from '../../shared/sync/reducer';
 import { type Device } from '../store/devicesRepo';
 
 /**
- * What a seat may see and change: everything for users whose scope is 'all', otherwise the cases of
- * the seat the device was registered for.
+ * What a seat may see and change: everything for users whose scope is 'all'; an expert's or a
+ * department liaison's desk sees the cases handed to that expert or department; otherwise the cases
+ * of the seat the device was registered for.
  */
 export function deviceScope(device: Device, user: User): Scope {
-  return user.scope.kind === 'all' ? user.scope : { kind: 'seats', seatCodes: [device.seatCode] };
+  return user.scope.kind === 'seats' ? { kind: 'seats', seatCodes: [device.seatCode] } : user.scope;
 }
 
 export function deviceActor(device: Device, user: User): Actor {

@@ -41,7 +41,7 @@ async function applyNext(
     result = { id: m.id, status: 'rejected', code: applied.code, message: applied.message };
   } else {
     const changed = current === null || applied.row.rowVersion !== current.rowVersion || applied.newEvents.length > 0;
-    serverSeq = changed ? await repo.writeChange(applied.row, applied.newEvents) : await repo.latestSeq();
+    serverSeq = changed ? await repo.writeChange(applied.row, applied.newEvents, current) : await repo.latestSeq();
     result =
       applied.status === 'applied'
         ? { id: m.id, status: 'applied', serverSeq }
