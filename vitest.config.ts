@@ -17,6 +17,8 @@ export default defineConfig({
             'tests/integration/**/*.test.ts',
             'tools/**/*.test.js',
             'tests/sim/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
           testTimeout: 30_000,
         },

@@ -10,6 +10,10 @@ import { createStore } from './db/store';
 import { createSeatEvents, type SeatEvents } from './events';
 import { createIntakeHandlers } from './intake/handlers';
 import { inquiryService } from './intake/inquiryService';
+import { createKbHandlers } from './kb/handlers';
+import { kbService } from './kb/kbService';
+import { kbSyncTrigger } from './kb/kbSyncTrigger';
+import { openSeatKb, type SeatKb } from './kb/seatKb';
 import type { Logger } from './log/logger';
 import { migrationsDir, seatPaths, type SeatPaths } from './paths';
 import { createRefdataHandlers } from './refdata/handlers';
@@ -65,6 +69,8 @@ export function openSeat(options: SeatOptions): Seat {
   const now = options.now ?? (() => new Date());
   const paths = seatPaths(options.dataDir);
   const db = openStore(paths.db, readMigrations(migrationsDir(options.resourcesDir)), log);
+  let kb: SeatKb | null = null;
+  const kbSync = kbSyncTrigger({ syncNow: () => void kb?.syncNow() });
   try {
     loadReferenceData(db, options.resourcesDir, log);
     const store = createStore(db);
@@ -95,7 +101,10 @@ export function openSeat(options: SeatOptions): Seat {
       log,
       fetch: options.fetch,
       options: options.syncOptions,
-      onStatus: (status) => events.emit('sync:statusChanged', toStatus(status)),
+      onStatus: (status) => {
+        events.emit('sync:statusChanged', toStatus(status));
+        kbSync.caseSyncStatus(status);
+      },
       onRowsChanged: (ids) => {
         announcingPulled = true;
         try {
@@ -145,11 +154,21 @@ export function openSeat(options: SeatOptions): Seat {
         settingsFile: settings.path,
       },
     };
+    kb = openSeatKb({
+      dataDir: paths.dataDir,
+      resourcesDir: options.resourcesDir,
+      log,
+      serverUrl,
+      deviceToken,
+      fetch: options.fetch,
+    });
+    const knowledge = kbService({ kb, serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch });
     const inquiries = inquiryService(intakeDeps);
     const issues = syncIssues({ store, inquiries, now, onResolved: () => engine.refresh() });
     const handlers: Handlers = {
       ...createIntakeHandlers(intakeDeps, inquiries),
       ...createRefdataHandlers(db),
+      ...createKbHandlers(knowledge),
       'settings:get': () => settings.get(),
       'settings:update': (patch) => {
         const before = serverUrl();
@@ -180,11 +199,15 @@ export function openSeat(options: SeatOptions): Seat {
       close() {
         closing ??= Promise.all([poke.stop(), engine.stop()])
           .then(() => undefined)
-          .finally(() => db.close());
+          .finally(() => {
+            kb?.close();
+            db.close();
+          });
         return closing;
       },
     };
   } catch (err) {
+    kb?.close();
     db.close();
     throw mapStoreError(err, paths.db) ?? err;
   }

@@ -4,17 +4,19 @@ import { CasesPage } from '../cases/CasesPage';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh-CN';
 import { IntakePage } from '../intake/IntakePage';
+import { KbPage } from '../kb/KbPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SyncPage } from '../sync/SyncPage';
 import { ErrorBanner } from './ErrorBanner';
 import { HOTKEYS, useHotkey, type Hotkey } from './hotkeys';
 import { StatusBar } from './StatusBar';
 
-export type PageId = 'intake' | 'cases' | 'settings' | 'sync';
+export type PageId = 'intake' | 'cases' | 'kb' | 'settings' | 'sync';
 
 const NAV: { id: PageId; label: MessageKey; hotkey: Hotkey }[] = [
   { id: 'intake', label: 'nav.intake', hotkey: HOTKEYS.navIntake },
   { id: 'cases', label: 'nav.cases', hotkey: HOTKEYS.navCases },
+  { id: 'kb', label: 'nav.kb', hotkey: HOTKEYS.navKb },
   { id: 'settings', label: 'nav.settings', hotkey: HOTKEYS.navSettings },
   { id: 'sync', label: 'nav.sync', hotkey: HOTKEYS.navSync },
 ];
@@ -30,6 +32,7 @@ export function Shell() {
   useHotkey(HOTKEYS.navCases, () => setPage('cases'));
   useHotkey(HOTKEYS.navSettings, () => setPage('settings'));
   useHotkey(HOTKEYS.navSync, () => setPage('sync'));
+  useHotkey(HOTKEYS.navKb, () => setPage('kb'));
 
   return (
     <Layout className="shell">
@@ -61,6 +64,11 @@ export function Shell() {
         {page === 'cases' && (
           <div className="page">
             <CasesPage />
+          </div>
+        )}
+        {page === 'kb' && (
+          <div className="page">
+            <KbPage />
           </div>
         )}
         {page === 'sync' && (

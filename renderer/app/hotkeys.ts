@@ -8,10 +8,15 @@ export const HOTKEYS = {
   navCases: { code: 'Digit2', key: '2', alt: true, label: 'Alt+2' },
   navSettings: { code: 'Digit3', key: '3', alt: true, label: 'Alt+3' },
   navSync: { code: 'Digit4', key: '4', alt: true, label: 'Alt+4' },
+  navKb: { code: 'Digit5', key: '5', alt: true, label: 'Alt+5' },
   newInquiry: { code: 'F2', key: 'F2', label: 'F2' },
   save: { code: 'KeyS', key: 's', ctrl: true, label: 'Ctrl+S' },
   saveAndNew: { code: 'Enter', key: 'Enter', ctrl: true, label: 'Ctrl+Enter' },
   focusSearch: { code: 'KeyF', key: 'f', ctrl: true, label: 'Ctrl+F' },
+  /** From the question field into the knowledge suggestions (then ↑/↓, Enter opens, Esc goes back). */
+  kbSuggestions: { code: 'ArrowDown', key: 'ArrowDown', alt: true, label: 'Alt+↓' },
+  /** Puts the selected suggestion's answer into the case's answer field. */
+  kbInsert: { code: 'KeyI', key: 'i', ctrl: true, label: 'Ctrl+I' },
 } satisfies Record<string, Hotkey>;
 
 export function matchesHotkey(e: KeyboardEvent, h: Hotkey): boolean {

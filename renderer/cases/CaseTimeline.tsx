@@ -20,6 +20,7 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   priority: 'field.priority',
   expertId: 'field.expertId',
   departmentId: 'field.departmentId',
+  kbArticleId: 'field.kbArticleId',
   status: 'field.status',
 };
 

@@ -1,7 +1,9 @@
+import { kbEn } from './kb.en';
 import type { Messages } from './zh-CN';
 
 /** English texts; `Messages` makes a key missing here (or misspelt) a compile error. */
 export const en: Messages = {
+  ...kbEn,
   'app.title': '12316 Farmers’ Hotline · Seat Console',
   'nav.label': 'Main navigation',
   'nav.intake': 'Intake',
@@ -246,6 +248,7 @@ export const en: Messages = {
   'field.priority': 'priority',
   'field.expertId': 'expert',
   'field.departmentId': 'department',
+  'field.kbArticleId': 'knowledge-base article used',
   'field.status': 'status',
 
   'timeline.created': 'Taken ({status})',

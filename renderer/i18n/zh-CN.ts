@@ -8,6 +8,7 @@ import {
   type TransitionRefusal,
 } from '../../shared/domain/status';
 import type { ErrorCode } from '../../shared/errors';
+import { kbZhCN, type KbMessageKey } from './kb.zh-CN';
 
 /**
  * Every text of the UI, in Chinese (the default). `en.ts` must have exactly these keys: the type
@@ -254,6 +255,7 @@ const base = {
   'field.priority': '紧急程度',
   'field.expertId': '转交专家',
   'field.departmentId': '承办部门',
+  'field.kbArticleId': '引用的知识',
   'field.status': '状态',
 
   'timeline.created': '受理登记（{status}）',
@@ -321,6 +323,7 @@ const CATEGORY_TEXTS: Record<Category, string> = {
 
 export type MessageKey =
   | keyof typeof base
+  | KbMessageKey
   | `status.${Status}`
   | `category.${Category}`
   | `phone.problem.${PhoneProblem}`
@@ -333,6 +336,7 @@ export type Messages = Record<MessageKey, string>;
 
 export const zhCN: Messages = {
   ...base,
+  ...kbZhCN,
   ...prefixed('status', STATUS_LABELS_ZH),
   ...prefixed('category', CATEGORY_TEXTS),
   ...prefixed('phone.problem', PHONE_PROBLEM_MESSAGES),

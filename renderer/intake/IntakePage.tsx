@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Col, Row, Space, Tooltip, Typography } from '
 import type { InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallerHistory, Inquiry } from '../../shared/domain/inquiry';
+import type { KbArticle } from '../../shared/domain/kb';
 import { useHotline } from '../api/HotlineContext';
 import { HOTKEYS, useHotkey } from '../app/hotkeys';
 import { useDismissError, useReportError } from '../app/ErrorBanner';
@@ -13,6 +14,7 @@ import { useSettings } from '../settings/SettingsContext';
 import { CallerHistoryPanel } from './CallerHistoryPanel';
 import { CallTimer } from './CallTimer';
 import { IntakeForm } from './IntakeForm';
+import { KbSuggestions } from './KbSuggestions';
 import {
   buildInquiryInput,
   EMPTY_INTAKE,
@@ -38,6 +40,10 @@ const FOCUS_TARGET: Partial<Record<IntakeField, string>> = {
   departmentId: 'intake-department',
   note: 'intake-note',
 };
+
+/** Limits of the KB search input (shared/domain/kb.ts): longer text is cut, never an error while typing. */
+const KB_QUERY_MAX = 5000;
+const KB_SUBJECT_MAX = 40;
 
 const startedNow = (): IntakeValues => ({ ...EMPTY_INTAKE, callStartedAt: new Date().toISOString() });
 
@@ -98,6 +104,18 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
       return next;
     });
   }, []);
+
+  const insertAnswer = (article: KbArticle) => {
+    const current = values.answer.trim();
+    const answer =
+      current === '' ? article.answer : current.includes(article.answer) ? current : `${current}\n\n${article.answer}`;
+    change({ answer, kbArticleId: article.id });
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="intake-answer"]')?.focus());
+  };
+  // While an IME composes, the field holds pinyin letters; suggestions wait for the committed characters.
+  const [composingFrom, setComposingFrom] = useState<string | null>(null);
+  const focusQuestion = () => document.querySelector<HTMLElement>('[data-testid="intake-question"]')?.focus();
+  const subject = values.subject.trim();
 
   const startNew = useCallback(() => {
     setValues(startedNow());
@@ -240,7 +258,11 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
       )}
       <Row gutter={16}>
         <Col xs={24} lg={15}>
-          <Card size="small">
+          <Card
+            size="small"
+            onCompositionStart={() => setComposingFrom(values.question)}
+            onCompositionEnd={() => setComposingFrom(null)}
+          >
             <IntakeForm
               disabled={saving}
               values={values}
@@ -252,7 +274,19 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
             />
           </Card>
         </Col>
-        <Col xs={24} lg={9}>
+        <Col xs={24} lg={9} className="intake-side">
+          <KbSuggestions
+            question={(composingFrom ?? values.question).slice(0, KB_QUERY_MAX)}
+            context={{
+              category: values.category ?? undefined,
+              subject: subject !== '' && subject.length <= KB_SUBJECT_MAX ? subject : undefined,
+            }}
+            linkedId={values.kbArticleId}
+            active={active}
+            onInsert={insertAnswer}
+            onUnlink={() => change({ kbArticleId: null })}
+            onLeave={focusQuestion}
+          />
           <CallerHistoryPanel state={history} phoneHidden={values.phoneHidden} />
         </Col>
       </Row>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../../shared/domain/categories';
 import { CHANNELS, InquiryInput, PRIORITIES, type InquiryInputParsed } from '../../shared/domain/inquiry';
+import { KbArticleId } from '../../shared/domain/kb';
 import { normalizePhone, PHONE_UNKNOWN, type PhoneProblem } from '../../shared/domain/phone';
 import { checkTransition, INITIAL_STATUSES, type Status, type TransitionRefusal } from '../../shared/domain/status';
 import { PickedRegion } from '../region/pickedRegion';
@@ -22,6 +23,8 @@ export const IntakeValues = z.object({
   note: z.string().max(2000),
   priority: z.enum(PRIORITIES),
   callStartedAt: z.string().nullable(),
+  /** The knowledge article whose answer was put in (Ctrl+I); saved with the case for usage statistics. */
+  kbArticleId: KbArticleId.nullable(),
 });
 export type IntakeValues = z.infer<typeof IntakeValues>;
 export type IntakeField = keyof IntakeValues;
@@ -42,6 +45,7 @@ export const EMPTY_INTAKE: IntakeValues = {
   note: '',
   priority: 'normal',
   callStartedAt: null,
+  kbArticleId: null,
 };
 
 /** Reads an autosaved draft; fields that no longer fit the form fall back to empty instead of losing the rest. */
@@ -119,6 +123,7 @@ export function buildInquiryInput(
     expertId,
     departmentId,
     note: v.note,
+    kbArticleId: v.kbArticleId,
     callStartedAt: Number.isNaN(started) ? null : new Date(started).toISOString(),
     callDurationSec: Number.isNaN(started)
       ? null

@@ -16,6 +16,7 @@ import { isOpen } from '../../shared/domain/status';
 import type { Client } from '../api/client';
 import { ALWAYS_ONLINE } from '../api/connection';
 import { buildApi, type Transport } from '../api/transport';
+import { createFakeKb } from './fakeKb';
 import { createFakeSync } from './fakeSync';
 
 const REGIONS: Region[] = [
@@ -67,6 +68,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     pending: () => inquiries.filter((i) => i.pendingSync).length,
     markSynced: () => inquiries.forEach((i, index) => (inquiries[index] = { ...i, pendingSync: false })),
   });
+  const kb = createFakeKb();
   const hit = (r: Region): RegionHit => {
     const path: { code: string; name: string }[] = [];
     for (let c: string | null = r.code; c; c = REGIONS.find((x) => x.code === c)?.parentCode ?? null) {
@@ -226,6 +228,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
         subjects: ['玉米', '水稻', '大豆', '生猪', '肉牛'],
       }),
     ...sync.handlers,
+    ...kb.handlers,
   };
 
   const transport: Transport = {
@@ -252,6 +255,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     inquiries,
     emit,
     sync,
+    kb,
   };
 }
 export type FakeSeat = ReturnType<typeof createFakeSeat>;

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks the layout APIs antd measures with; these stand-ins report "no size, no change".
@@ -28,6 +28,10 @@ const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (elt: Element) => computedStyle(elt);
 
 Element.prototype.scrollTo ??= () => undefined;
+
+// A shared two-core machine under load can take over a second to settle a render; waiting longer
+// costs nothing when it is quick, and a broken behaviour still fails.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

@@ -3,6 +3,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from '../auth/authRoutes';
+import { registerKbRoutes } from '../kb/kbRoutes';
+import { registerKbSnapshotRoutes } from '../kb/snapshot/snapshotRoutes';
 import { createRateLimiter } from '../auth/rateLimiter';
 import { devicesRepo } from '../store/devicesRepo';
 import { migrationsCurrent } from '../store/migrations';
@@ -92,5 +94,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerPokeRoutes(app, ctx);
+  registerKbRoutes(app, ctx);
+  registerKbSnapshotRoutes(app, ctx);
   return app;
 }

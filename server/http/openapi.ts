@@ -8,6 +8,8 @@ import {
   User,
 } from '../../shared/sync/auth';
 import { ErrorBody, PullQuery, PullResponse, PushRequest, PushResponse, STREAMS } from '../../shared/sync/protocol';
+import { kbOpenApiPaths } from '../kb/kbOpenApi';
+import { kbSnapshotOpenApiPaths } from '../kb/snapshot/snapshotOpenApi';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -90,6 +92,8 @@ export function openApiDocument(): StaticDocumentSpec['document'] {
           responses: { '200': { description: 'OK', ...json(schemaOf(PullResponse, 'output')) }, ...errors },
         },
       },
+      ...kbOpenApiPaths(schemaOf),
+      ...kbSnapshotOpenApiPaths(schemaOf),
     },
   };
   return document as StaticDocumentSpec['document'];

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely';
+import { KB_MIGRATIONS } from '../kb/migrations';
+import { KB_SNAPSHOT_MIGRATIONS } from '../kb/snapshot/migrations';
 import { type ServerDatabase } from './schema';
 
 /**
@@ -129,7 +131,7 @@ async function migrator(db: Kysely<ServerDatabase>): Promise<Migrator> {
     : undefined;
   return new Migrator({
     db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: async () => ({ ...MIGRATIONS, ...KB_MIGRATIONS, ...KB_SNAPSHOT_MIGRATIONS }) },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }

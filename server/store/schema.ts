@@ -1,3 +1,5 @@
+import { type KbTables } from '../kb/schema';
+import { type KbSnapshotTables } from '../kb/snapshot/schema';
 /**
  * Table shapes of the server database, shared by the SQLite and PostgreSQL dialects. JSON is kept as
  * text and booleans as 0/1 so both dialects read and write the same values.
@@ -81,7 +83,7 @@ export interface ServerMetaTable {
   value: string;
 }
 
-export interface ServerDatabase {
+export interface ServerDatabase extends KbTables, KbSnapshotTables {
   users: UsersTable;
   sessions: SessionsTable;
   devices: DevicesTable;

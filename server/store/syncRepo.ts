@@ -3,6 +3,7 @@ import { type Scope } from '../../shared/sync/auth';
 import { type InquiryEvent } from '../../shared/domain/inquiry';
 import { MutationResult, ServerInquiry } from '../../shared/sync/protocol';
 import { type ServerRow } from '../../shared/sync/reducer';
+import { indexPushedCase } from '../kb/caseSearch/caseIndex';
 import { type Dialect } from './openStore';
 import { type ServerDatabase } from './schema';
 
@@ -125,6 +126,7 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
         .values({ id: row.id, ...columns })
         .onConflict((oc) => oc.column('id').doUpdateSet(columns))
         .execute();
+      await indexPushedCase(trx, dialect, row);
       if (events.length > 0) {
         await trx
           .insertInto('inquiry_event')

@@ -25,6 +25,12 @@ export const METHODS = [
   'auth:session',
   'auth:login',
   'auth:logout',
+  'kb:search',
+  'kb:get',
+  'kb:status',
+  'kb:syncNow',
+  'kb:history',
+  'kb:feedback',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 

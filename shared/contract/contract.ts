@@ -16,6 +16,7 @@ import { AppInfo, Draft, DraftData, SyncStatus } from '../domain/seat';
 import { ResolveIssueInput, SyncIssueView } from '../domain/syncIssue';
 import { Settings, SettingsPatch } from '../domain/settings';
 import type { EventName, MethodName } from './channels';
+import { kbMethods } from './kbMethods';
 
 const none = z.undefined();
 const draftKey = z.string().regex(/^[a-z][a-z0-9:_-]{0,63}$/, '草稿标识不合法');
@@ -59,6 +60,7 @@ export const methods = {
   /** Online: checked by the server (and this seat registered as a device); offline: against the kept verifier. */
   'auth:login': { input: LoginInput, output: SessionState },
   'auth:logout': { input: none, output: SessionState },
+  ...kbMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event the seat pushes to the renderer. */

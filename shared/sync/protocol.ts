@@ -165,6 +165,8 @@ export const SYNC_ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'OUT_OF_ORDER',
+  /** The request does not fit the record's current state (a stale knowledge-base revision). */
+  'CONFLICT',
   'VERSION_NOT_SUPPORTED',
   'RATE_LIMITED',
   'UNAVAILABLE',

@@ -7,6 +7,7 @@ import { sourceResourcesDir } from '../../electron/core/paths';
 import { PHONE_PROBLEM_MESSAGES } from '../../shared/domain/phone';
 import { launchChromium, newSeatPage, screenshot } from './helpers/browser';
 import { startHostProcess, type HostProcess } from './helpers/hostProcess';
+import { KbPageScreen, KbSuggestionsPanel } from './helpers/kbScreens';
 import { SeatConsole } from './helpers/seatConsole';
 
 // Issue §9: an operator works the real UI in Debian Chromium against browser mode, on a temp seat.
@@ -148,6 +149,35 @@ describe('browser mode: an operator takes calls in Chromium', () => {
 
     await seat.goToCases();
     await expect.poll(() => seat.cases.total()).toBe(2);
+  });
+
+  it('suggests the right article while a dialect question is typed, inserts its answer and saves the case with it', async () => {
+    const seat = await openSeat();
+    const suggestions = new KbSuggestionsPanel(seat.page);
+    await seat.intake.newInquiry();
+    await seat.intake.fillPhone(CALLER.phone);
+    await seat.intake.chooseCategory('植物保护-病虫害');
+    await seat.page.getByTestId('intake-question').pressSequentially('苞米得了大斑病咋治？', { delay: 20 });
+    await suggestions.waitForTop('玉米大斑病');
+    expect(await suggestions.items().first().locator('mark').count()).toBeGreaterThan(0);
+    await screenshot(seat.page, '09-kb-suggestions');
+
+    await suggestions.insertPicked();
+    expect(await seat.intake.value('intake-answer')).toContain('大斑病');
+    expect(await suggestions.linked().textContent()).toContain('kb-0118');
+    await screenshot(seat.page, '10-kb-answer-inserted');
+    await seat.intake.save();
+    await seat.intake.savedCaseNo();
+    expect(await seat.intake.value('intake-answer')).toBe('');
+
+    const kb = new KbPageScreen(seat.page);
+    await kb.open();
+    await expect.poll(async () => (await kb.status().textContent()) ?? '').toContain('本机知识库');
+    expect(await kb.status().textContent()).toContain('离线：仅检索本地知识库');
+    await kb.search('地豆晚疫病');
+    const article = await kb.openResult('马铃薯晚疫病');
+    expect(await article.textContent()).toContain('有效期');
+    await screenshot(seat.page, '11-kb-article');
   });
 
   it('shows a Chinese explanation instead of the console when the token is missing', async () => {

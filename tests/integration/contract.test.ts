@@ -119,6 +119,27 @@ const NEARLY_RIGHT: Record<MethodName, unknown[]> = {
     { username: 'op1', password: 'secret-12316', remember: true },
   ],
   'auth:logout': [{}, 'everywhere'],
+  'kb:search': [
+    {},
+    { q: 42 },
+    { q: '玉'.repeat(5001) },
+    { q: '玉米', limit: 0 },
+    { q: '玉米', limit: 101 },
+    { q: '玉米', filters: { season: '雨季' } },
+    { q: '玉米', filters: { category: '' } },
+    { q: '玉米', context: { category: '天文' } },
+    { q: '玉米', extra: 1 },
+  ],
+  'kb:get': [{}, { id: '' }, { id: 'KB-0001' }, { id: '../kb' }, { id: 'kb-0001', extra: 1 }],
+  'kb:status': [{}, 'now'],
+  'kb:syncNow': [{}, 'force'],
+  'kb:history': [{}, { id: 'kb 1' }, { id: 'x'.repeat(65) }],
+  'kb:feedback': [
+    { id: 'kb-0001' },
+    { helpful: true },
+    { id: 'kb-0001', helpful: 'yes' },
+    { id: 'kb-0001', helpful: 1 },
+  ],
 };
 
 let dataDir: string;

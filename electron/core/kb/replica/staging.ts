@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type KbSnapshotChunk, type KbSnapshotManifest } from '../../../../shared/sync/kbSnapshot';
+import { fsyncDir } from './durableFiles';
+
+/**
+ * `<dataDir>/kb/staging/<snapshotId>/`: the chunks of the snapshot being downloaded, one file each,
+ * present only once verified and durable, so a download cut by kill -9 or a lost network resumes at
+ * the first chunk that is missing or fails its sha256.
+ */
+export function stagingDir(kbDir: string, snapshotId: string): string {
+  return path.join(kbDir, 'staging', snapshotId);
+}
+
+/** Makes the folder for this snapshot and drops the staging of any other (an older, abandoned download). */
+export function prepareStaging(kbDir: string, manifest: KbSnapshotManifest): string {
+  const root = path.join(kbDir, 'staging');
+  fs.mkdirSync(root, { recursive: true });
+  for (const name of fs.readdirSync(root)) {
+    if (name !== manifest.snapshotId) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  }
+  const dir = stagingDir(kbDir, manifest.snapshotId);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function removeStaging(kbDir: string): void {
+  fs.rmSync(path.join(kbDir, 'staging'), { recursive: true, force: true });
+}
+
+export function chunkFile(dir: string, index: number): string {
+  return path.join(dir, `chunk-${String(index).padStart(6, '0')}`);
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** True when the chunk is on disk whole and matches its hash; a damaged or partial file is deleted. */
+export function chunkVerified(dir: string, chunk: KbSnapshotChunk): boolean {
+  const file = chunkFile(dir, chunk.index);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+  if (bytes.length === chunk.size && sha256(bytes) === chunk.sha256) return true;
+  fs.rmSync(file, { force: true });
+  return false;
+}
+
+/** Stores bytes already checked against the manifest: written to a side file, flushed, then renamed. */
+export function writeChunk(dir: string, index: number, bytes: Uint8Array): void {
+  const file = chunkFile(dir, index);
+  const part = `${file}.part`;
+  const fd = fs.openSync(part, 'w');
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(part, file);
+  fsyncDir(dir);
+}

@@ -1,0 +1,86 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FAKE_ARTICLES } from '../test/fakeKb';
+import { renderApp } from '../test/renderApp';
+
+const openKbPage = async () => {
+  fireEvent.keyDown(window, { key: '5', code: 'Digit5', altKey: true });
+  return screen.findByTestId('kb-search');
+};
+const resultTexts = () => screen.queryAllByTestId('kb-result').map((li) => li.textContent ?? '');
+
+async function openArticle(query: string, title: string) {
+  const search = await openKbPage();
+  fireEvent.change(search, { target: { value: query } });
+  await waitFor(() => expect(resultTexts().some((t) => t.includes(title))).toBe(true));
+  const item = screen.getAllByTestId('kb-result').find((li) => li.textContent?.includes(title));
+  fireEvent.click(item!);
+  return screen.findByTestId('kb-article');
+}
+
+describe('知识库 page', () => {
+  it('opens with Alt+5 and tells how many articles this seat searches, and that offline only they are', async () => {
+    const { seat } = await renderApp();
+    await openKbPage();
+
+    const status = screen.getByTestId('kb-status');
+    await waitFor(() => expect(status.textContent).toContain('本机知识库 4 条'));
+    expect(status.textContent).toContain('随程序安装的演示知识库');
+    expect(within(status).getByTestId('kb-offline').textContent).toBe('离线：仅检索本地知识库');
+
+    seat.sync.setStatus({ online: true });
+    await waitFor(() => expect(within(status).queryByTestId('kb-offline')).toBeNull());
+  });
+
+  it('finds articles by dialect words and narrows them with the category filter', async () => {
+    await renderApp();
+    const search = await openKbPage();
+    fireEvent.change(search, { target: { value: '苞米' } });
+    await waitFor(() => expect(resultTexts()).toHaveLength(2));
+    expect(screen.getAllByTestId('kb-result')[0]!.querySelector('mark')?.textContent).toBe('玉米');
+
+    const category = screen.getByTestId('kb-filter-category');
+    fireEvent.mouseDown(category.querySelector('input') ?? category);
+    fireEvent.click(await screen.findByTitle('种植业-粮食作物'));
+    await waitFor(() => expect(resultTexts()).toHaveLength(1));
+    expect(resultTexts()[0]).toContain('玉米苗期叶片发黄是什么原因');
+  });
+
+  it('shows an article with its validity, version and usage, and its history from the server', async () => {
+    const { seat } = await renderApp();
+    seat.kb.setOnline(true);
+    const drawer = await openArticle('大斑病', '玉米大斑病怎么防治');
+    const source = FAKE_ARTICLES.find((a) => a.id === 'kb-0101')!;
+
+    expect(await within(drawer).findByText(source.answer)).toBeTruthy();
+    expect(within(drawer).getByTestId('kb-article-validity').textContent).toContain('每季复核');
+    expect(drawer.textContent).toContain('第 3 版');
+    expect(drawer.textContent).toContain('已被 12 张工单引用');
+
+    fireEvent.click(within(drawer).getByRole('tab', { name: '历史版本' }));
+    const history = await within(drawer).findByTestId('kb-history');
+    expect(history.textContent).toContain('第 3 版 · 发布');
+    expect(history.textContent).toContain('第 1 版 · 导入');
+    expect(history.textContent).toContain('孙秀梅');
+  });
+
+  it('says plainly that history needs the server when the seat is offline', async () => {
+    const { seat } = await renderApp();
+    seat.kb.setOnline(false);
+    const drawer = await openArticle('稻瘟病', '水稻稻瘟病如何防治');
+    fireEvent.click(within(drawer).getByRole('tab', { name: '历史版本' }));
+
+    expect((await within(drawer).findByTestId('kb-history-error')).textContent).toContain('离线时无法查看历史版本');
+  });
+
+  it('sends a helpful mark once and thanks the operator', async () => {
+    const { seat } = await renderApp();
+    const drawer = await openArticle('生猪', '生猪不吃食怎么办');
+    const feedback = await within(drawer).findByTestId('kb-feedback');
+    fireEvent.click(within(feedback).getByRole('button', { name: /有用/ }));
+
+    expect(await within(feedback).findByText('已记录，谢谢。有用 1 · 没用 0')).toBeTruthy();
+    expect(seat.kb.feedback).toEqual([{ id: 'kb-0301', helpful: true }]);
+    expect(within(feedback).getByRole('button', { name: /没用/ }).hasAttribute('disabled')).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { type KbLexicon, loadKbLexicon } from './lexicon';
+import { isStopword } from './stopwords';
+import { normalizeText } from './text';
+
+export interface KbAnalyzer {
+  /** Changes whenever segmentation/dictionary output changes (an index built with another version must be rebuilt). */
+  readonly version: string;
+  /** Words for the index: jieba search mode + normalisation (full-width → half-width, lower case, stop punctuation). */
+  segment(text: string): string[];
+  /** The same words joined by single spaces — what FTS5 (server/seat) and PostgreSQL tsvector('simple') index. */
+  indexText(text: string): string;
+  /** The agricultural vocabulary and synonyms the analyzer was loaded with (query expansion in KbIndex). */
+  readonly lexicon: KbLexicon;
+}
+
+/** Bump when the code below changes what `segment` returns for the same dictionary. */
+const ANALYZER_REVISION = 'jieba-search-1';
+/** High enough that jieba keeps a dictionary term whole, as in jieba's own user-dictionary advice. */
+const USER_TERM_FREQUENCY = 50_000;
+
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+
+const cache = new Map<string, KbAnalyzer>();
+
+/** Loads jieba + the agricultural user dictionary + synonyms from `<dataDir>/kb/`. Cached per dataDir. */
+export function loadKbAnalyzer(dataDir: string): KbAnalyzer {
+  const key = path.resolve(dataDir);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const analyzer = createAnalyzer(loadKbLexicon(key));
+  cache.set(key, analyzer);
+  return analyzer;
+}
+
+function createAnalyzer(lexicon: KbLexicon): KbAnalyzer {
+  const jieba = Jieba.withDict(dict);
+  // Single characters are already units for jieba; only multi-character terms need to stay whole.
+  const userDict = lexicon.terms
+    .filter((t) => Array.from(t).length > 1 && !/\s/.test(t))
+    .map((t) => `${t} ${USER_TERM_FREQUENCY} n`)
+    .join('\n');
+  jieba.loadDict(Buffer.from(userDict, 'utf8'));
+
+  const version = createHash('sha256')
+    .update(ANALYZER_REVISION)
+    .update('\u0000')
+    .update(lexicon.fingerprint)
+    .digest('hex')
+    .slice(0, 16);
+
+  const segment = (text: string): string[] => {
+    if (!text) return [];
+    const out: string[] = [];
+    for (const raw of jieba.cutForSearch(normalizeText(text), true)) {
+      // Letters and digits only, so FTS5 unicode61 and PostgreSQL 'simple' see exactly these words.
+      for (const word of raw.split(NON_WORD)) {
+        if (word && !isStopword(word)) out.push(word);
+      }
+    }
+    return out;
+  };
+  return { version, segment, indexText: (text) => segment(text).join(' '), lexicon };
+}

@@ -1,0 +1,175 @@
+import type { KbAnalyzer } from './analyzer';
+import { fitsMixed, initialsKey, pinyinKey } from './pinyin';
+import { bigramsOf, hanCharsOf, normalizeText } from './text';
+
+/**
+ * What a query is understood as: concepts (a word the operator typed, with its synonyms, or a
+ * typo/pinyin reading of a stretch of the query) and the character bigrams of the text.
+ */
+export interface Alternative {
+  readonly word: string;
+  /** 1 for the word as typed; less for synonyms and corrected typos. */
+  readonly weight: number;
+}
+
+export interface Concept {
+  /** The stretch of the normalised query this concept reads. */
+  readonly source: string;
+  readonly alternatives: readonly Alternative[];
+  /** Typed words define how much a query asks for; corrections only help meet it. */
+  readonly kind: 'typed' | 'derived';
+  /** Some alternative is a term of the agricultural vocabulary / a crop or animal. */
+  readonly domain: boolean;
+  readonly subject: boolean;
+}
+
+export interface QueryPlan {
+  readonly concepts: readonly Concept[];
+  readonly bigrams: readonly string[];
+  readonly chars: readonly string[];
+}
+
+/** Lookups into the index's word list (and the lexicon) for the typo and initials paths. */
+export interface TermLookup {
+  isKnown(term: string): boolean;
+  byPinyin(key: string): readonly string[];
+  /** Terms whose characters' initials spell `key`; `dictionaryOnly` keeps to the agricultural lexicon. */
+  byInitials(key: string, dictionaryOnly: boolean): readonly { term: string; initials: string }[];
+}
+
+/** Long rambling text is still searched, but only this much of it is analysed (bounded work per keystroke). */
+const MAX_ANALYSED_CHARS = 400;
+const MAX_WORDS = 48;
+const MAX_BIGRAMS = 96;
+const TYPO_WINDOW = { min: 2, max: 4 } as const;
+const MAX_CORRECTIONS_PER_WINDOW = 3;
+/** More Latin letters in a row are a word (kcl, mcpa), not initials typed for speed. */
+const MAX_INITIALS = 5;
+/** Only a farmer's word's canonical term is substituted into the text (not every other name). */
+const CANONICAL_WEIGHT = 0.9;
+/** A homophone correction counts less than a word as typed, and less than a synonym. */
+const CORRECTION_WEIGHT = 0.8;
+/** Initials are far more ambiguous than full pinyin. */
+const INITIALS_WEIGHT = 0.7;
+
+export function planQuery(text: string, analyzer: KbAnalyzer, lookup: TermLookup): QueryPlan {
+  const norm = normalizeText(text).slice(0, MAX_ANALYSED_CHARS);
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  for (const word of analyzer.segment(norm)) {
+    if (seen.has(word) || seen.size >= MAX_WORDS) continue;
+    seen.add(word);
+    concepts.push(concept(word, withSynonyms(word, 1, analyzer), 'typed', analyzer));
+  }
+  concepts.push(...canonicalRewrites(norm, concepts, analyzer, seen));
+  concepts.push(...homophoneCorrections(norm, analyzer, lookup, seen));
+  concepts.push(...initialsReadings(norm, analyzer, lookup));
+  const bigrams = [...new Set(bigramsOf(norm))].slice(0, MAX_BIGRAMS);
+  const chars = [...new Set(hanCharsOf(norm))].slice(0, MAX_BIGRAMS);
+  return { concepts, bigrams, chars };
+}
+
+function concept(source: string, alternatives: Alternative[], kind: Concept['kind'], analyzer: KbAnalyzer): Concept {
+  const lex = analyzer.lexicon;
+  return {
+    source,
+    alternatives,
+    kind,
+    domain: alternatives.some((a) => lex.isTerm(a.word)),
+    subject: alternatives.some((a) => lex.isSubject(a.word)),
+  };
+}
+
+function withSynonyms(word: string, weight: number, analyzer: KbAnalyzer): Alternative[] {
+  const out: Alternative[] = [{ word, weight }];
+  for (const s of analyzer.lexicon.synonymsOf(word)) out.push({ word: s.word, weight: weight * s.weight });
+  return out;
+}
+
+/**
+ * The query re-read with each farmer's word replaced by its canonical term: 苞米螟 becomes 玉米螟,
+ * a word of its own that neither 苞米 nor 玉米 would find.
+ */
+function canonicalRewrites(
+  norm: string,
+  typed: readonly Concept[],
+  analyzer: KbAnalyzer,
+  seen: Set<string>,
+): Concept[] {
+  const out: Concept[] = [];
+  for (const c of typed) {
+    for (const s of analyzer.lexicon.synonymsOf(c.source)) {
+      if (s.weight < CANONICAL_WEIGHT) continue;
+      for (const word of analyzer.segment(norm.replaceAll(c.source, s.word))) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        out.push(concept(word, withSynonyms(word, s.weight, analyzer), 'derived', analyzer));
+      }
+    }
+  }
+  return out;
+}
+
+/** Stretches of Han text that are not words of the index but sound exactly like one. */
+function homophoneCorrections(
+  norm: string,
+  analyzer: KbAnalyzer,
+  lookup: TermLookup,
+  typedWords: ReadonlySet<string>,
+): Concept[] {
+  const out: Concept[] = [];
+  const done = new Set<string>();
+  const known = [...typedWords].filter((w) => Array.from(w).length > 1 && lookup.isKnown(w));
+  for (const run of norm.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = Array.from(run);
+    // Characters inside a word the index knows were typed right; only stretches touching the rest can hold a typo.
+    const covered = chars.map(() => false);
+    for (const w of known) {
+      const wl = Array.from(w).length;
+      for (let at = run.indexOf(w); at >= 0; at = run.indexOf(w, at + 1)) {
+        const start = Array.from(run.slice(0, at)).length;
+        for (let k = start; k < start + wl; k++) covered[k] = true;
+      }
+    }
+    for (let len = TYPO_WINDOW.max; len >= TYPO_WINDOW.min; len--) {
+      for (let i = 0; i + len <= chars.length; i++) {
+        if (covered.slice(i, i + len).every(Boolean)) continue;
+        const window = chars.slice(i, i + len).join('');
+        if (done.has(window) || typedWords.has(window) || lookup.isKnown(window)) continue;
+        done.add(window);
+        const fixes = lookup
+          .byPinyin(pinyinKey(window))
+          .filter((t) => t !== window)
+          .slice(0, MAX_CORRECTIONS_PER_WINDOW);
+        for (const fix of fixes) {
+          out.push(concept(window, withSynonyms(fix, CORRECTION_WEIGHT, analyzer), 'derived', analyzer));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** `dl补贴`, `非洲zw`, `gbz`: Latin letters read as the initials of a dictionary term's characters. */
+function initialsReadings(norm: string, analyzer: KbAnalyzer, lookup: TermLookup): Concept[] {
+  const out: Concept[] = [];
+  for (const run of norm.match(/[\p{Script=Han}a-z]*[a-z][\p{Script=Han}a-z]*/gu) ?? []) {
+    const slots = Array.from(run);
+    for (let start = 0; start < slots.length; start++) {
+      for (let end = start + 2; end <= Math.min(slots.length, start + 8); end++) {
+        const pattern = slots.slice(start, end);
+        const letters = pattern.filter((c) => /[a-z]/.test(c)).length;
+        if (letters === 0 || letters > MAX_INITIALS) continue;
+        const window = pattern.join('');
+        if (lookup.isKnown(window)) continue;
+        // Bare letters (zw) are too ambiguous for the whole word list; with a Han anchor (非洲zw) they are not.
+        const dictionaryOnly = !pattern.some((c) => !/[a-z]/.test(c));
+        for (const { term, initials } of lookup.byInitials(initialsKey(window), dictionaryOnly)) {
+          if (!fitsMixed(pattern, term, initials)) continue;
+          out.push(concept(window, withSynonyms(term, INITIALS_WEIGHT, analyzer), 'derived', analyzer));
+        }
+      }
+    }
+  }
+  return out;
+}
