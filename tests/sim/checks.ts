@@ -122,18 +122,34 @@ function checkConvergence(world: SimWorld, view: ServerView): void {
   }
 }
 
-/** F13: every conflict or rejection the server stored for a seat's mutation is in that seat's inbox. */
+/**
+ * F13: every conflict or rejection the server stored for a seat's mutation is in that seat's inbox,
+ * and nothing else is open there. An issue from an earlier verdict that a re-send after a restore
+ * replaced is closed (superseded) and stays only in the resolved history.
+ */
 function surfaced(view: ServerView, seat: SimWorld['seats'][number]): void {
   const clientId = seat.store().meta.clientId();
-  const expected = view.ledger
-    .filter((r) => r.clientId === clientId && r.result.status !== 'applied')
-    .map((r) => `${r.mutationId}:${r.result.status === 'rejected' ? 'rejected' : 'conflict'}`);
+  const verdicts = new Map(
+    view.ledger
+      .filter((r) => r.clientId === clientId)
+      .map((r) => [
+        r.mutationId,
+        r.result.status === 'applied' ? null : r.result.status === 'rejected' ? 'rejected' : 'conflict',
+      ]),
+  );
+  const expected = [...verdicts]
+    .filter(([, kind]) => kind !== null)
+    .sort(([a], [b]) => a - b)
+    .map(([id, kind]) => `${id}:${kind}`);
   const listed = (
-    seat.store().db.prepare(`SELECT mutation_id, kind FROM sync_issue ORDER BY mutation_id`).all() as {
+    seat.store().db.prepare(`SELECT mutation_id, kind, resolved_at FROM sync_issue ORDER BY mutation_id`).all() as {
       mutation_id: number;
       kind: string;
+      resolved_at: string | null;
     }[]
-  ).map((i) => `${i.mutation_id}:${i.kind}`);
+  )
+    .filter((i) => i.resolved_at === null || verdicts.get(i.mutation_id) === i.kind)
+    .map((i) => `${i.mutation_id}:${i.kind}`);
   if (!isDeepStrictEqual(listed, expected))
     fail('P3', `${seat.who.seatCode} inbox ≠ the server's verdicts`, { listed, expected });
 }
