@@ -3,9 +3,12 @@ import { type Scope } from '../../shared/sync/auth';
 import { type InquiryEvent } from '../../shared/domain/inquiry';
 import { MutationResult, ServerInquiry } from '../../shared/sync/protocol';
 import { type ServerRow } from '../../shared/sync/reducer';
-import { indexPushedCase } from '../kb/caseSearch/caseIndex';
+import { caseText, indexCaseWords } from '../kb/caseSearch/caseIndex';
 import { type Dialect } from './openStore';
 import { type ServerDatabase } from './schema';
+
+/** A processed mutation waiting to be written to the ledger with the rest of its chunk. */
+export type LedgerEntry = { result: MutationResult; serverSeq: number | null };
 
 /** Any key works as long as every writer of change_log takes the same one. */
 const CHANGE_LOG_LOCK = 12316;
@@ -89,12 +92,18 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
     },
 
     /**
-     * Writes the new row image and its new events and appends its change; returns the change's seq.
-     * A case handed to another expert or department gets one more change, under its old expert and
-     * department, so seats that saw it through them are told it left their scope (SCOPE_OUT on pull).
+     * Writes the new row image and its new events and appends its change after `lastSeq` (the caller
+     * holds the change-log lock and tracks the sequence); returns the change's seq. A case handed to
+     * another expert or department gets one more change, under its old expert and department, so
+     * seats that saw it through them are told it left their scope (SCOPE_OUT on pull).
      */
-    async writeChange(row: ServerRow, events: readonly InquiryEvent[], previous: ServerRow | null): Promise<number> {
-      let seq = (await this.latestSeq()) + 1;
+    async writeChange(
+      row: ServerRow,
+      events: readonly InquiryEvent[],
+      previous: ServerRow | null,
+      lastSeq: number,
+    ): Promise<number> {
+      let seq = lastSeq + 1;
       if (previous && (previous.expertId !== row.expertId || previous.departmentId !== row.departmentId)) {
         await trx
           .insertInto('change_log')
@@ -119,6 +128,7 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
         case_no: row.caseNo,
         expert_id: row.expertId,
         department_id: row.departmentId,
+        kb_article_id: row.kbArticleId,
         updated_at: row.updatedAt,
       };
       await trx
@@ -126,7 +136,7 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
         .values({ id: row.id, ...columns })
         .onConflict((oc) => oc.column('id').doUpdateSet(columns))
         .execute();
-      await indexPushedCase(trx, dialect, row);
+      if (!previous || caseText(previous) !== caseText(row)) await indexCaseWords(trx, dialect, row);
       if (events.length > 0) {
         await trx
           .insertInto('inquiry_event')
@@ -150,23 +160,27 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
       return seq;
     },
 
-    /** Ledger row and the client's counter, in the same transaction as the effects. */
-    async recordMutation(clientId: string, result: MutationResult, serverSeq: number | null, at: string) {
+    /** Ledger rows and the client's counter, in the same transaction as the effects (one statement each). */
+    async recordMutations(clientId: string, done: readonly LedgerEntry[], at: string) {
+      const last = done.at(-1);
+      if (!last) return;
       await trx
         .insertInto('mutation_ledger')
-        .values({
-          client_id: clientId,
-          mutation_id: result.id,
-          server_seq: serverSeq,
-          status: result.status,
-          result: JSON.stringify(result),
-          received_at: at,
-        })
+        .values(
+          done.map(({ result, serverSeq }) => ({
+            client_id: clientId,
+            mutation_id: result.id,
+            server_seq: serverSeq,
+            status: result.status,
+            result: JSON.stringify(result),
+            received_at: at,
+          })),
+        )
         .execute();
       await trx
         .insertInto('sync_client')
-        .values({ client_id: clientId, last_mutation_id: result.id })
-        .onConflict((oc) => oc.column('client_id').doUpdateSet({ last_mutation_id: result.id }))
+        .values({ client_id: clientId, last_mutation_id: last.result.id })
+        .onConflict((oc) => oc.column('client_id').doUpdateSet({ last_mutation_id: last.result.id }))
         .execute();
     },
   };

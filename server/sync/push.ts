@@ -3,8 +3,10 @@ import { type Mutation, type MutationResult, type PushResponse } from '../../sha
 import { applyMutation, mutationInquiryId } from '../../shared/sync/reducer';
 import { type ServerContext } from '../http/context';
 import { HttpError } from '../http/httpError';
-import { syncRepo } from '../store/syncRepo';
+import { type LedgerEntry, syncRepo } from '../store/syncRepo';
 import { type MutationActor } from './actor';
+
+type SyncRepo = ReturnType<typeof syncRepo>;
 
 /** What one transaction did: results in order, the client's last_mutation_id as it leaves it, and why it stopped. */
 type ChunkOutcome = { results: MutationResult[]; last: number; stop: 'gap' | 'budget' | null };
@@ -14,20 +16,22 @@ const CASE_NO_TAKEN = (m: Mutation) =>
   '这张工单没有上传；请联系管理员核对各坐席的坐席编号。';
 
 /** A new case whose number another case already has (same seat code on two seats). */
-async function caseNumberTaken(repo: ReturnType<typeof syncRepo>, m: Mutation, inquiryId: string): Promise<boolean> {
+async function caseNumberTaken(repo: SyncRepo, m: Mutation, inquiryId: string): Promise<boolean> {
   if (m.name !== 'inquiry.create') return false;
   const holder = await repo.inquiryIdByCaseNo(m.args.inquiry.caseNo);
   return holder !== null && holder !== inquiryId;
 }
 
-/** Runs the reducer for the next mutation and writes its effects, ledger row and counter. */
+/**
+ * Runs the reducer for the next mutation and writes its effects after `lastSeq`; returns its result
+ * and the change-log seq it leaves (the caller records the ledger row with the rest of the chunk).
+ */
 async function applyNext(
-  repo: ReturnType<typeof syncRepo>,
-  ctx: ServerContext,
-  clientId: string,
+  repo: SyncRepo,
   who: MutationActor,
   m: Mutation,
-): Promise<MutationResult> {
+  lastSeq: number,
+): Promise<{ entry: LedgerEntry; lastSeq: number }> {
   const inquiryId = mutationInquiryId(m);
   const current = await repo.currentRow(inquiryId);
   const applied = !who.ok
@@ -35,27 +39,25 @@ async function applyNext(
     : (await caseNumberTaken(repo, m, inquiryId))
       ? ({ status: 'rejected', code: 'ID_TAKEN', message: CASE_NO_TAKEN(m) } as const)
       : applyMutation(current, m, who.actor, await repo.knownEventIds(inquiryId));
-  let result: MutationResult;
-  let serverSeq: number | null = null;
   if (applied.status === 'rejected') {
-    result = { id: m.id, status: 'rejected', code: applied.code, message: applied.message };
-  } else {
-    const changed = current === null || applied.row.rowVersion !== current.rowVersion || applied.newEvents.length > 0;
-    serverSeq = changed ? await repo.writeChange(applied.row, applied.newEvents, current) : await repo.latestSeq();
-    result =
-      applied.status === 'applied'
-        ? { id: m.id, status: 'applied', serverSeq }
-        : { id: m.id, status: 'applied_with_conflict', serverSeq, conflicts: applied.conflicts };
+    const result: MutationResult = { id: m.id, status: 'rejected', code: applied.code, message: applied.message };
+    return { entry: { result, serverSeq: null }, lastSeq };
   }
-  await repo.recordMutation(clientId, result, serverSeq, new Date(ctx.now()).toISOString());
-  return result;
+  const changed = current === null || applied.row.rowVersion !== current.rowVersion || applied.newEvents.length > 0;
+  const serverSeq = changed ? await repo.writeChange(applied.row, applied.newEvents, current, lastSeq) : lastSeq;
+  const result: MutationResult =
+    applied.status === 'applied'
+      ? { id: m.id, status: 'applied', serverSeq }
+      : { id: m.id, status: 'applied_with_conflict', serverSeq, conflicts: applied.conflicts };
+  return { entry: { result, serverSeq }, lastSeq: serverSeq };
 }
 
 /**
  * Several mutations in one transaction (DESIGN.md §6 rule 1): each one's effects, ledger row and
  * counter commit together, so a chunk is all-or-nothing like a single mutation. A replay returns
- * the stored result, a gap stops. One commit per chunk instead of per mutation is what lets
- * PostgreSQL, where every commit waits for its WAL flush, drain a seat's backlog quickly.
+ * the stored result, a gap stops. One commit, one ledger insert and one counter update per chunk
+ * instead of per mutation is what lets PostgreSQL, where every commit waits for its WAL flush,
+ * drain a seat's backlog quickly.
  */
 async function applyChunk(
   ctx: ServerContext,
@@ -68,18 +70,31 @@ async function applyChunk(
     const repo = syncRepo(trx, ctx.store.dialect);
     await repo.lockChangeLog();
     let last = await repo.lastMutationId(clientId);
+    let lastSeq = await repo.latestSeq();
     const results: MutationResult[] = [];
+    const done: LedgerEntry[] = [];
+    let stop: ChunkOutcome['stop'] = null;
     for (const m of chunk) {
-      if (results.length > 0 && overBudget()) return { results, last, stop: 'budget' };
+      if (results.length > 0 && overBudget()) {
+        stop = 'budget';
+        break;
+      }
       if (m.id <= last) {
         results.push(await repo.storedResult(clientId, m.id));
         continue;
       }
-      if (m.id > last + 1) return { results, last, stop: 'gap' };
-      results.push(await applyNext(repo, ctx, clientId, actorOf(m), m));
+      if (m.id > last + 1) {
+        stop = 'gap';
+        break;
+      }
+      const next = await applyNext(repo, actorOf(m), m, lastSeq);
+      lastSeq = next.lastSeq;
+      done.push(next.entry);
+      results.push(next.entry.result);
       last = m.id;
     }
-    return { results, last, stop: null };
+    await repo.recordMutations(clientId, done, new Date(ctx.now()).toISOString());
+    return { results, last, stop };
   });
 }
 

@@ -45,18 +45,13 @@ export async function writeCaseWords(
 }
 
 /**
- * The push hook (server/store/syncRepo.ts writeChange), in the push's transaction: records which
- * article answered the case (usage statistics) and indexes the case for the full-history search.
+ * The push hook (server/store/syncRepo.ts writeChange), in the push's transaction, when a case is
+ * new or its text changed: indexes it for the full-history search.
  */
-export async function indexPushedCase(
+export async function indexCaseWords(
   trx: Kysely<ServerDatabase>,
   dialect: Dialect,
   row: CaseSearchSource,
 ): Promise<void> {
-  await trx
-    .updateTable('inquiry')
-    .set({ kb_article_id: row.kbArticleId ?? null })
-    .where('id', '=', row.id)
-    .execute();
   await writeCaseWords(trx, dialect, row.id, caseAnalyzer().indexText(caseText(row)));
 }

@@ -7,14 +7,14 @@ import { type Store } from '../../../server/store/openStore';
 import { createMutation, editMutation, newInquiry, pushBody } from './fixtures';
 import { type Seat, type TestDatabase, type TestServer, VARIANTS, startTestServer, testDatabase } from './harness';
 
-/** Fails the n-th ledger insert from now on, as a dropped database connection would. */
-function failingLedger(): KyselyPlugin & { failAt: number } {
+/** Fails the n-th insert into `table` from now on, as a dropped database connection would. */
+function failingInserts(table: string): KyselyPlugin & { failAt: number } {
   let seen = 0;
   return {
     failAt: Infinity,
     transformQuery(args) {
       const node: RootOperationNode = args.node;
-      if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'mutation_ledger') {
+      if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === table) {
         seen += 1;
         if (seen >= this.failAt) throw new Error('connection lost (injected)');
       }
@@ -42,8 +42,8 @@ describe.each(VARIANTS)('transient database errors during push (%s)', (variant) 
     await db.cleanup();
   });
 
-  async function pushThroughFlakyStore(failAt: number, body: object, pushChunkSize = 50) {
-    const plugin = failingLedger();
+  async function pushThroughFlakyStore(failAt: number, body: object, pushChunkSize = 50, table = 'mutation_ledger') {
+    const plugin = failingInserts(table);
     plugin.failAt = failAt;
     const flaky: Store = { ...server.store, db: server.store.db.withPlugin(plugin) };
     const app = await buildServer({ store: flaky, log: pino({ level: 'silent' }), pushChunkSize });
@@ -74,8 +74,8 @@ describe.each(VARIANTS)('transient database errors during push (%s)', (variant) 
       editMutation(2, inquiry, 'answer', '', '甲'),
       editMutation(3, inquiry, 'answer', '甲', '乙'),
     ];
-    // Chunks of two: [1, 2] commits, the ledger insert of 3 fails and only that chunk rolls back.
-    const res = await pushThroughFlakyStore(3, pushBody(seat, batch), 2);
+    // Chunks of two: [1, 2] commits, the ledger insert of chunk [3] fails and only that chunk rolls back.
+    const res = await pushThroughFlakyStore(2, pushBody(seat, batch), 2);
     expect(res.statusCode).toBe(200);
     expect(PushResponse.parse(res.json())).toMatchObject({
       lastMutationId: 2,
@@ -106,6 +106,8 @@ describe.each(VARIANTS)('transient database errors during push (%s)', (variant) 
     const res = await pushThroughFlakyStore(
       2,
       pushBody(seat, [createMutation(1, inquiry), editMutation(2, inquiry, 'answer', '', '甲')]),
+      50,
+      'change_log',
     );
     expect(res.statusCode).toBe(503);
     expect(await server.counts()).toEqual(before);
