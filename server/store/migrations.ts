@@ -3,6 +3,7 @@ import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kys
 import { KB_MIGRATIONS } from '../kb/migrations';
 import { KB_SNAPSHOT_MIGRATIONS } from '../kb/snapshot/migrations';
 import { type ServerDatabase } from './schema';
+import { digestChanges } from './scopeDigests';
 
 /**
  * Numbered migrations, written with Kysely's schema builder so one file serves SQLite and PostgreSQL.
@@ -115,6 +116,44 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_change_log_seat_index': {
     async up(db: Kysely<unknown>) {
       await db.schema.createIndex('change_log_seat_seq').on('change_log').columns(['seat_code', 'seq']).execute();
+    },
+  },
+  // Every pull answers with its scope's checksum; computing it by scanning the scope made a
+  // supervisor's pull cost a pass over every case ever recorded. Running digests per scope key
+  // replace the scan (server/store/scopeDigests.ts); existing cases are counted in here.
+  '0006_scope_digest': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('scope_digest')
+        .addColumn('scope_key', 'text', (c) => c.primaryKey())
+        .addColumn('row_count', 'bigint', (c) => c.notNull())
+        .addColumn('a', 'bigint', (c) => c.notNull())
+        .addColumn('b', 'bigint', (c) => c.notNull())
+        .execute();
+      const typed = db as Kysely<ServerDatabase>;
+      const changes = digestChanges();
+      let after = '';
+      for (;;) {
+        const rows = await typed
+          .selectFrom('inquiry')
+          .select(['id', 'row_version', 'seat_code', 'expert_id', 'department_id'])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(5000)
+          .execute();
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          changes.replaced(null, {
+            id: r.id,
+            rowVersion: Number(r.row_version),
+            seatCode: r.seat_code,
+            expertId: r.expert_id,
+            departmentId: r.department_id,
+          });
+        }
+        after = rows[rows.length - 1]!.id;
+      }
+      await changes.flush(typed);
     },
   },
 };

@@ -83,6 +83,14 @@ export interface ServerMetaTable {
   value: string;
 }
 
+/** Running (id, rowVersion) digests per scope key: 'all', 'seat:S01', 'expert:E1', 'department:D1'. */
+export interface ScopeDigestTable {
+  scope_key: string;
+  row_count: number;
+  a: number;
+  b: number;
+}
+
 export interface ServerDatabase extends KbTables, KbSnapshotTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -93,4 +101,5 @@ export interface ServerDatabase extends KbTables, KbSnapshotTables {
   inquiry: InquiryTable;
   inquiry_event: InquiryEventTable;
   server_meta: ServerMetaTable;
+  scope_digest: ScopeDigestTable;
 }

@@ -5,6 +5,7 @@ import { MutationResult, ServerInquiry } from '../../shared/sync/protocol';
 import { type ServerRow } from '../../shared/sync/reducer';
 import { caseText, indexCaseWords } from '../kb/caseSearch/caseIndex';
 import { type Dialect } from './openStore';
+import { digestChanges } from './scopeDigests';
 import { type ServerDatabase } from './schema';
 
 /** A processed mutation waiting to be written to the ledger with the rest of its chunk. */
@@ -35,6 +36,7 @@ function toServerRow(row: { data: string; row_version: number }): ServerRow {
 
 /** Reads and writes of one push transaction (ledger, cases, timeline, change log). */
 export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
+  const digests = digestChanges();
   return {
     /**
      * Serialises change_log appends so seq order is commit order (DESIGN.md §6 rule 2). SQLite already
@@ -137,6 +139,7 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
         .onConflict((oc) => oc.column('id').doUpdateSet(columns))
         .execute();
       if (!previous || caseText(previous) !== caseText(row)) await indexCaseWords(trx, dialect, row);
+      digests.replaced(previous, row);
       if (events.length > 0) {
         await trx
           .insertInto('inquiry_event')
@@ -158,6 +161,11 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
         })
         .execute();
       return seq;
+    },
+
+    /** The scope digests of the rows written so far (once per transaction, before it commits). */
+    async flushDigests(): Promise<void> {
+      await digests.flush(trx);
     },
 
     /** Ledger rows and the client's counter, in the same transaction as the effects (one statement each). */

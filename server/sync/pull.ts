@@ -3,8 +3,8 @@ import { type InquiryEvent } from '../../shared/domain/inquiry';
 import { type Change, MAX_EVENTS_PER_CASE, type PullResponse, ServerInquiry } from '../../shared/sync/protocol';
 import { inScope } from '../../shared/sync/reducer';
 import { type Store } from '../store/openStore';
+import { scopeChecksumOf } from '../store/scopeDigests';
 import { scopeCondition } from '../store/syncRepo';
-import { scopeChecksum } from '../../shared/sync/checksum';
 
 export interface PullPage {
   cursor: number;
@@ -63,8 +63,7 @@ export async function pullInquiries(store: Store, scope: Scope, page: PullPage):
     else changes.push({ seq, op: 'PUT', id, rowVersion, data, events: timelines.get(id) ?? [] });
   }
 
-  const all = await db.selectFrom('inquiry').select(['id', 'row_version']).where(scopeCondition(scope)).execute();
-  const checksum = scopeChecksum(all.map((r) => ({ id: r.id, rowVersion: Number(r.row_version) })));
+  const checksum = await scopeChecksumOf(db, scope);
   return { stream: 'inquiries', changes, nextCursor, hasMore, checksum };
 }
 

@@ -93,6 +93,7 @@ async function applyChunk(
       results.push(next.entry.result);
       last = m.id;
     }
+    await repo.flushDigests();
     await repo.recordMutations(clientId, done, new Date(ctx.now()).toISOString());
     return { results, last, stop };
   });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scopeChecksum } from '../../../shared/sync/checksum';
 import { PullResponse, PushResponse } from '../../../shared/sync/protocol';
+import { scopeCondition } from '../../../server/store/syncRepo';
 import { createMutation, editMutation, newInquiry, pushBody } from './fixtures';
 import { type Seat, type TestDatabase, type TestServer, VARIANTS, startTestServer, testDatabase } from './harness';
 
@@ -55,6 +57,22 @@ describe.each(VARIANTS)('scope changes reach the seats that lose and gain a case
     const after = await pull(zhou, first.nextCursor);
     expect(after.changes.map((c) => [c.op, c.id])).toEqual([['SCOPE_OUT', inquiry.id]]);
     expect(after.checksum.count).toBe(0);
+
+    // The running digests behind each pull's checksum agree with a scan of the scope.
+    for (const [seat, scope] of [
+      [center, { kind: 'all' }],
+      [zhou, { kind: 'expert', expertId: 'E1' }],
+      [li, { kind: 'expert', expertId: 'E2' }],
+    ] as const) {
+      const rows = await server.store.db
+        .selectFrom('inquiry')
+        .select(['id', 'row_version'])
+        .where(scopeCondition(scope))
+        .execute();
+      expect((await pull(seat, 0)).checksum).toEqual(
+        scopeChecksum(rows.map((r) => ({ id: r.id, rowVersion: Number(r.row_version) }))),
+      );
+    }
 
     const gained = await pull(li, 0);
     expect(gained.changes).toHaveLength(1);
