@@ -1,11 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import { type Scope } from '../../shared/sync/auth';
-import { type InquiryEvent } from '../../shared/domain/inquiry';
 import { MutationResult, ServerInquiry } from '../../shared/sync/protocol';
 import { type ServerRow } from '../../shared/sync/reducer';
 import { caseText, indexCaseWords } from '../kb/caseSearch/caseIndex';
 import { type Dialect } from './openStore';
-import { digestChanges } from './scopeDigests';
+import { type ChunkWrites } from './chunkWrites';
 import { type ServerDatabase } from './schema';
 
 /** A processed mutation waiting to be written to the ledger with the rest of its chunk. */
@@ -36,7 +35,6 @@ function toServerRow(row: { data: string; row_version: number }): ServerRow {
 
 /** Reads and writes of one push transaction (ledger, cases, timeline, change log). */
 export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
-  const digests = digestChanges();
   return {
     /**
      * Serialises change_log appends so seq order is commit order (DESIGN.md §6 rule 2). SQLite already
@@ -65,24 +63,35 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
       return MutationResult.parse(JSON.parse(row.result));
     },
 
-    async currentRow(id: string): Promise<ServerRow | null> {
-      const row = await trx
+    /** The current image of each of these cases (absent: no such case yet). */
+    async currentRows(ids: readonly string[]): Promise<Map<string, ServerRow>> {
+      if (ids.length === 0) return new Map();
+      const rows = await trx
         .selectFrom('inquiry')
-        .select(['data', 'row_version'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? toServerRow(row) : null;
+        .select(['id', 'data', 'row_version'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, toServerRow(r)]));
     },
 
-    /** The case that already carries this case number, if any. */
-    async inquiryIdByCaseNo(caseNo: string): Promise<string | null> {
-      const row = await trx.selectFrom('inquiry').select('id').where('case_no', '=', caseNo).executeTakeFirst();
-      return row?.id ?? null;
+    /** Which case already carries each of these case numbers. */
+    async inquiryIdsByCaseNo(caseNos: readonly string[]): Promise<Map<string, string>> {
+      if (caseNos.length === 0) return new Map();
+      const rows = await trx.selectFrom('inquiry').select(['id', 'case_no']).where('case_no', 'in', caseNos).execute();
+      return new Map(rows.map((r) => [r.case_no!, r.id]));
     },
 
-    async knownEventIds(inquiryId: string): Promise<Set<string>> {
-      const rows = await trx.selectFrom('inquiry_event').select('id').where('inquiry_id', '=', inquiryId).execute();
-      return new Set(rows.map((r) => r.id));
+    /** The timeline event ids each of these cases already has. */
+    async knownEventIds(ids: readonly string[]): Promise<Map<string, Set<string>>> {
+      const known = new Map(ids.map((id) => [id, new Set<string>()]));
+      if (ids.length === 0) return known;
+      const rows = await trx
+        .selectFrom('inquiry_event')
+        .select(['id', 'inquiry_id'])
+        .where('inquiry_id', 'in', ids)
+        .execute();
+      for (const r of rows) known.get(r.inquiry_id)?.add(r.id);
+      return known;
     },
 
     async latestSeq(): Promise<number> {
@@ -93,79 +102,77 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
       return Number(row?.seq ?? 0);
     },
 
-    /**
-     * Writes the new row image and its new events and appends its change after `lastSeq` (the caller
-     * holds the change-log lock and tracks the sequence); returns the change's seq. A case handed to
-     * another expert or department gets one more change, under its old expert and department, so
-     * seats that saw it through them are told it left their scope (SCOPE_OUT on pull).
-     */
-    async writeChange(
-      row: ServerRow,
-      events: readonly InquiryEvent[],
-      previous: ServerRow | null,
-      lastSeq: number,
-    ): Promise<number> {
-      let seq = lastSeq + 1;
-      if (previous && (previous.expertId !== row.expertId || previous.departmentId !== row.departmentId)) {
+    /** A chunk's effects (chunkWrites) in a few multi-row statements, in the chunk's transaction. */
+    async writeChunk(writes: ChunkWrites): Promise<void> {
+      const images = [...writes.rows.values()];
+      if (images.length > 0) {
         await trx
-          .insertInto('change_log')
-          .values({
-            seq,
-            stream: 'inquiries',
-            entity_id: row.id,
-            op: 'PUT',
-            row_version: row.rowVersion,
-            seat_code: previous.seatCode,
-            expert_id: previous.expertId,
-            department_id: previous.departmentId,
-          })
+          .insertInto('inquiry')
+          .values(
+            images.map(({ row }) => {
+              const { rowVersion, ...data } = row;
+              return {
+                id: row.id,
+                data: JSON.stringify(data),
+                row_version: rowVersion,
+                seat_code: row.seatCode,
+                case_no: row.caseNo,
+                expert_id: row.expertId,
+                department_id: row.departmentId,
+                kb_article_id: row.kbArticleId,
+                updated_at: row.updatedAt,
+              };
+            }),
+          )
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              data: eb.ref('excluded.data'),
+              row_version: eb.ref('excluded.row_version'),
+              seat_code: eb.ref('excluded.seat_code'),
+              case_no: eb.ref('excluded.case_no'),
+              expert_id: eb.ref('excluded.expert_id'),
+              department_id: eb.ref('excluded.department_id'),
+              kb_article_id: eb.ref('excluded.kb_article_id'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
           .execute();
-        seq += 1;
       }
-      const { rowVersion, ...data } = row;
-      const columns = {
-        data: JSON.stringify(data),
-        row_version: rowVersion,
-        seat_code: row.seatCode,
-        case_no: row.caseNo,
-        expert_id: row.expertId,
-        department_id: row.departmentId,
-        kb_article_id: row.kbArticleId,
-        updated_at: row.updatedAt,
-      };
-      await trx
-        .insertInto('inquiry')
-        .values({ id: row.id, ...columns })
-        .onConflict((oc) => oc.column('id').doUpdateSet(columns))
-        .execute();
-      if (!previous || caseText(previous) !== caseText(row)) await indexCaseWords(trx, dialect, row);
-      digests.replaced(previous, row);
-      if (events.length > 0) {
+      for (const { row, before } of images) {
+        if (!before || caseText(before) !== caseText(row)) await indexCaseWords(trx, dialect, row);
+      }
+      if (writes.events.length > 0) {
         await trx
           .insertInto('inquiry_event')
-          .values(events.map((e) => ({ id: e.id, inquiry_id: row.id, data: JSON.stringify(e), server_seq: seq })))
+          .values(
+            writes.events.map(({ event, inquiryId, seq }) => ({
+              id: event.id,
+              inquiry_id: inquiryId,
+              data: JSON.stringify(event),
+              server_seq: seq,
+            })),
+          )
           .onConflict((oc) => oc.column('id').doNothing())
           .execute();
       }
-      await trx
-        .insertInto('change_log')
-        .values({
-          seq,
-          stream: 'inquiries',
-          entity_id: row.id,
-          op: 'PUT',
-          row_version: rowVersion,
-          seat_code: row.seatCode,
-          expert_id: row.expertId,
-          department_id: row.departmentId,
-        })
-        .execute();
-      return seq;
-    },
-
-    /** The scope digests of the rows written so far (once per transaction, before it commits). */
-    async flushDigests(): Promise<void> {
-      await digests.flush(trx);
+      if (writes.log.length > 0) {
+        await trx
+          .insertInto('change_log')
+          .values(
+            writes.log.map(({ seq, id, rowVersion, scope }) => ({
+              seq,
+              stream: 'inquiries',
+              entity_id: id,
+              op: 'PUT',
+              row_version: rowVersion,
+              seat_code: scope.seatCode,
+              expert_id: scope.expertId,
+              department_id: scope.departmentId,
+            })),
+          )
+          .execute();
+      }
+      await writes.digests.flush(trx);
     },
 
     /** Ledger rows and the client's counter, in the same transaction as the effects (one statement each). */

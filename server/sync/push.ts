@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { type Mutation, type MutationResult, type PushResponse } from '../../shared/sync/protocol';
-import { applyMutation, mutationInquiryId } from '../../shared/sync/reducer';
+import { applyMutation, mutationInquiryId, type ServerRow } from '../../shared/sync/reducer';
 import { type ServerContext } from '../http/context';
 import { HttpError } from '../http/httpError';
+import { type ChunkWrites, chunkWrites } from '../store/chunkWrites';
 import { type LedgerEntry, syncRepo } from '../store/syncRepo';
 import { type MutationActor } from './actor';
 
@@ -15,49 +16,62 @@ const CASE_NO_TAKEN = (m: Mutation) =>
   `工单号 ${m.name === 'inquiry.create' ? m.args.inquiry.caseNo : ''} 已被另一张工单使用（可能两个坐席设置了相同的坐席编号），` +
   '这张工单没有上传；请联系管理员核对各坐席的坐席编号。';
 
-/** A new case whose number another case already has (same seat code on two seats). */
-async function caseNumberTaken(repo: SyncRepo, m: Mutation, inquiryId: string): Promise<boolean> {
-  if (m.name !== 'inquiry.create') return false;
-  const holder = await repo.inquiryIdByCaseNo(m.args.inquiry.caseNo);
-  return holder !== null && holder !== inquiryId;
+/** What the chunk's mutations are decided against: read once per chunk, then kept current in memory. */
+type ChunkState = {
+  rows: Map<string, ServerRow>;
+  known: Map<string, Set<string>>;
+  caseNoHolders: Map<string, string>;
+  writes: ChunkWrites;
+};
+
+async function readChunkState(repo: SyncRepo, mutations: readonly Mutation[]): Promise<ChunkState> {
+  const ids = [...new Set(mutations.map(mutationInquiryId))];
+  const caseNos = mutations.flatMap((m) => (m.name === 'inquiry.create' ? [m.args.inquiry.caseNo] : []));
+  return {
+    rows: await repo.currentRows(ids),
+    known: await repo.knownEventIds(ids),
+    caseNoHolders: await repo.inquiryIdsByCaseNo(caseNos),
+    writes: chunkWrites(await repo.latestSeq()),
+  };
 }
 
-/**
- * Runs the reducer for the next mutation and writes its effects after `lastSeq`; returns its result
- * and the change-log seq it leaves (the caller records the ledger row with the rest of the chunk).
- */
-async function applyNext(
-  repo: SyncRepo,
-  who: MutationActor,
-  m: Mutation,
-  lastSeq: number,
-): Promise<{ entry: LedgerEntry; lastSeq: number }> {
+/** Runs the reducer for the next mutation against the chunk's state and records its effects there. */
+function applyNext(state: ChunkState, who: MutationActor, m: Mutation): LedgerEntry {
   const inquiryId = mutationInquiryId(m);
-  const current = await repo.currentRow(inquiryId);
+  const current = state.rows.get(inquiryId) ?? null;
+  const known = state.known.get(inquiryId) ?? new Set<string>();
+  // A new case whose number another case already has (same seat code on two seats).
+  const holder = m.name === 'inquiry.create' ? state.caseNoHolders.get(m.args.inquiry.caseNo) : undefined;
   const applied = !who.ok
     ? ({ status: 'rejected', code: 'FORBIDDEN', message: who.message } as const)
-    : (await caseNumberTaken(repo, m, inquiryId))
+    : holder !== undefined && holder !== inquiryId
       ? ({ status: 'rejected', code: 'ID_TAKEN', message: CASE_NO_TAKEN(m) } as const)
-      : applyMutation(current, m, who.actor, await repo.knownEventIds(inquiryId));
+      : applyMutation(current, m, who.actor, known);
   if (applied.status === 'rejected') {
-    const result: MutationResult = { id: m.id, status: 'rejected', code: applied.code, message: applied.message };
-    return { entry: { result, serverSeq: null }, lastSeq };
+    return { result: { id: m.id, status: 'rejected', code: applied.code, message: applied.message }, serverSeq: null };
   }
   const changed = current === null || applied.row.rowVersion !== current.rowVersion || applied.newEvents.length > 0;
-  const serverSeq = changed ? await repo.writeChange(applied.row, applied.newEvents, current, lastSeq) : lastSeq;
+  let serverSeq = state.writes.lastSeq;
+  if (changed) {
+    serverSeq = state.writes.change(applied.row, applied.newEvents, current);
+    state.rows.set(inquiryId, applied.row);
+    applied.newEvents.forEach((e) => known.add(e.id));
+    state.known.set(inquiryId, known);
+    if (m.name === 'inquiry.create') state.caseNoHolders.set(m.args.inquiry.caseNo, inquiryId);
+  }
   const result: MutationResult =
     applied.status === 'applied'
       ? { id: m.id, status: 'applied', serverSeq }
       : { id: m.id, status: 'applied_with_conflict', serverSeq, conflicts: applied.conflicts };
-  return { entry: { result, serverSeq }, lastSeq: serverSeq };
+  return { result, serverSeq };
 }
 
 /**
  * Several mutations in one transaction (DESIGN.md §6 rule 1): each one's effects, ledger row and
  * counter commit together, so a chunk is all-or-nothing like a single mutation. A replay returns
- * the stored result, a gap stops. One commit, one ledger insert and one counter update per chunk
- * instead of per mutation is what lets PostgreSQL, where every commit waits for its WAL flush,
- * drain a seat's backlog quickly.
+ * the stored result, a gap stops. The chunk's cases are read once, decided in memory and written in a
+ * few multi-row statements: one commit and a handful of round trips per chunk instead of about ten
+ * per mutation is what lets PostgreSQL drain a seat's backlog quickly.
  */
 async function applyChunk(
   ctx: ServerContext,
@@ -70,7 +84,10 @@ async function applyChunk(
     const repo = syncRepo(trx, ctx.store.dialect);
     await repo.lockChangeLog();
     let last = await repo.lastMutationId(clientId);
-    let lastSeq = await repo.latestSeq();
+    const state = await readChunkState(
+      repo,
+      chunk.filter((m) => m.id > last),
+    );
     const results: MutationResult[] = [];
     const done: LedgerEntry[] = [];
     let stop: ChunkOutcome['stop'] = null;
@@ -87,13 +104,12 @@ async function applyChunk(
         stop = 'gap';
         break;
       }
-      const next = await applyNext(repo, actorOf(m), m, lastSeq);
-      lastSeq = next.lastSeq;
-      done.push(next.entry);
-      results.push(next.entry.result);
+      const entry = applyNext(state, actorOf(m), m);
+      done.push(entry);
+      results.push(entry.result);
       last = m.id;
     }
-    await repo.flushDigests();
+    await repo.writeChunk(state.writes);
     await repo.recordMutations(clientId, done, new Date(ctx.now()).toISOString());
     return { results, last, stop };
   });
