@@ -4,7 +4,7 @@
  * as a snapshot, or build and search an in-memory `peer`. Prints one `RESULT {json}` line.
  */
 import fs from 'node:fs';
-import type { KbArticle, KbArticleContent } from '../../shared/domain/kb';
+import { firstPublished, type KbArticle, type KbArticleContent } from '../../shared/domain/kb';
 import { loadKbAnalyzer } from '../../shared/node/kb/analyzer';
 import { KbIndex } from '../../shared/node/kb/kbIndex';
 import { generateArticles } from '../../scripts/cli/kbGenerate';
@@ -22,8 +22,6 @@ import {
 } from './protocol';
 import { buildQueryMix } from './queryMix';
 
-/** Articles per upsert (one transaction each), as a server writing a snapshot would batch them. */
-const BATCH = 5000;
 const SEARCH_LIMIT = 10;
 const SUGGEST_LIMIT = 5;
 const WARMUP = 30;
@@ -37,17 +35,7 @@ const PEERS: Readonly<Record<PeerName, () => Promise<SearchPeer>>> = {
   minisearch: async () => (await import('./peers/minisearch')).createMinisearchPeer(),
 };
 
-function published(content: KbArticleContent): KbArticle {
-  return {
-    ...content,
-    version: 1,
-    status: 'published',
-    validUntil: null,
-    reviewEachSeason: false,
-    updatedAt: PUBLISHED_AT,
-    usageCount: 0,
-  };
-}
+const published = (content: KbArticleContent): KbArticle => firstPublished(content, PUBLISHED_AT);
 
 function filesMb(file: string): number {
   const sizes = ['', '-wal', '-shm'].map((suffix) =>
@@ -56,24 +44,28 @@ function filesMb(file: string): number {
   return mb(sizes.reduce((a, b) => a + b, 0));
 }
 
-function build(n: number, seed: number, file: string, dataDir: string): BuildResult {
+/** Builds the index file as `kb import` does; the time spent generating articles is not counted. */
+async function build(n: number, seed: number, file: string, dataDir: string): Promise<BuildResult> {
   const analyzer = loadKbAnalyzer(dataDir);
-  const opening = performance.now();
-  const index = KbIndex.open(file, analyzer);
-  let ms = performance.now() - opening;
-  let batch: KbArticle[] = [];
-  const flush = () => {
-    const rows = batch;
-    ms += timed(() => index.upsert(rows));
-    batch = [];
-  };
-  for (const article of generateArticles(n, seed)) {
-    batch.push(published(article));
-    if (batch.length === BATCH) flush();
+  let generatingMs = 0;
+  function* articles(): Generator<KbArticle> {
+    const source = generateArticles(n, seed);
+    for (;;) {
+      const started = performance.now();
+      const next = source.next();
+      generatingMs += performance.now() - started;
+      if (next.done) return;
+      yield published(next.value);
+    }
   }
-  if (batch.length > 0) flush();
-  ms += timed(() => index.close());
+  const ms = (await timedAsync(() => KbIndex.build(file, analyzer, articles(), { dataDir }))) - generatingMs;
   return { build_s: round3(ms / 1000), rows_per_s: Math.round(n / (ms / 1000)), db_mb: filesMb(file), ...memory() };
+}
+
+async function timedAsync(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
 }
 
 /**

@@ -76,7 +76,7 @@ export function CaseDetail({ id, onClose }: { id: string; onClose: () => void })
               onReload={query.reload}
             />
             <Divider titlePlacement="start">{t('case.timeline')}</Divider>
-            <CaseTimeline events={detail.events} />
+            <CaseTimeline events={detail.events} refused={detail.refusedEventIds} />
           </>
         )}
       </div>

@@ -55,7 +55,7 @@ const COLORS: Record<InquiryEvent['type'], string> = {
   note: 'gray',
 };
 
-export function CaseTimeline({ events }: { events: InquiryEvent[] }) {
+export function CaseTimeline({ events, refused = [] }: { events: InquiryEvent[]; refused?: readonly string[] }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -67,7 +67,12 @@ export function CaseTimeline({ events }: { events: InquiryEvent[] }) {
           color: COLORS[e.type],
           content: (
             <div>
-              <Typography.Text>{describeEvent(t, e)}</Typography.Text>
+              <Typography.Text delete={refused.includes(e.id)}>{describeEvent(t, e)}</Typography.Text>
+              {refused.includes(e.id) && (
+                <Tag color="red" data-testid="event-refused">
+                  {t('timeline.refused')}
+                </Tag>
+              )}
               <div>
                 <Typography.Text type="secondary">
                   {formatDateTime(locale, e.at)} · {e.operator} <Tag>{e.seatCode}</Tag>

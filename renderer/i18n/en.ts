@@ -257,6 +257,7 @@ export const en: Messages = {
   'timeline.edited': 'Changed {fields}',
   'timeline.note': 'Note: {text}',
   'timeline.empty': 'No history yet',
+  'timeline.refused': 'not accepted by the server (see conflicts & rejections)',
 
   'settings.title': 'Seat settings',
   'settings.seatCode': 'Seat code',

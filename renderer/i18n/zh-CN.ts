@@ -264,6 +264,7 @@ const base = {
   'timeline.edited': '修改了 {fields}',
   'timeline.note': '说明：{text}',
   'timeline.empty': '暂无办理记录',
+  'timeline.refused': '未被服务器接受（见“冲突与退回”）',
 
   'settings.title': '坐席设置',
   'settings.seatCode': '坐席编号',

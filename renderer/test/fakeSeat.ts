@@ -162,7 +162,9 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     },
     'inquiry:get': ({ id }) => {
       const inquiry = inquiries.find((i) => i.id === id);
-      return inquiry ? ok({ inquiry, events: events.get(id) ?? [] }) : fail('NOT_FOUND', '没有找到该工单');
+      return inquiry
+        ? ok({ inquiry, events: events.get(id) ?? [], refusedEventIds: [] })
+        : fail('NOT_FOUND', '没有找到该工单');
     },
     'inquiry:list': (raw) => {
       const q = methods['inquiry:list'].input.parse(raw);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { KbArticle } from '../../shared/domain/kb';
 import { loadKbAnalyzer } from '../../shared/node/kb/analyzer';
 import { KbIndex } from '../../shared/node/kb/kbIndex';
 import { CliError } from './kbArgs';
@@ -19,4 +20,13 @@ export function openKbFile(file: string, mode: 'create' | 'existing'): KbIndex {
     const reason = err instanceof Error ? err.message : String(err);
     throw new CliError(`无法打开知识库文件“${file}”：${reason} (cannot open KB file ${file})。`);
   }
+}
+
+/** Builds a new KB file from `articles` with the repository's analyzer, segmenting in worker threads. */
+export function buildKbFile(
+  file: string,
+  articles: Iterable<KbArticle>,
+  onProgress: (indexed: number) => void,
+): Promise<number> {
+  return KbIndex.build(file, loadKbAnalyzer(DATA_DIR), articles, { dataDir: DATA_DIR, onProgress });
 }

@@ -182,7 +182,12 @@ export const InquiryEvent = z.object({
 });
 export type InquiryEvent = z.infer<typeof InquiryEvent>;
 
-export const InquiryDetail = z.object({ inquiry: Inquiry, events: z.array(InquiryEvent) });
+export const InquiryDetail = z.object({
+  inquiry: Inquiry,
+  events: z.array(InquiryEvent),
+  /** Timeline entries the server refused or overruled (shown marked, never hidden: the timeline is append-only). */
+  refusedEventIds: z.array(z.string()),
+});
 export type InquiryDetail = z.infer<typeof InquiryDetail>;
 
 export const InquiryListQuery = z.strictObject({

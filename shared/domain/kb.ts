@@ -41,6 +41,19 @@ export const KbArticle = KbArticleContent.extend({
 });
 export type KbArticle = z.output<typeof KbArticle>;
 
+/** An article taken in as published version 1 (an import, the bundled demo KB, a benchmark corpus). */
+export function firstPublished(content: KbArticleContent, updatedAt: string): KbArticle {
+  return {
+    ...content,
+    version: 1,
+    status: 'published',
+    validUntil: null,
+    reviewEachSeason: false,
+    updatedAt,
+    usageCount: 0,
+  };
+}
+
 export const KbFilters = z
   .strictObject({
     category: z.string().trim().min(1).max(50).optional(),

@@ -260,6 +260,10 @@ describe('changes made offline by an operator disabled meanwhile', () => {
     expect(issues[0]).toMatchObject({ kind: 'rejected', caseNo: offline.caseNo });
     expect(JSON.stringify(issues[0])).toContain('已被停用');
     expect(await server.counts()).toMatchObject({ inquiry: 0 });
+    // The case stays at the seat with its timeline, each refused entry marked as such.
+    const detail = await s01.must('inquiry:get', { id: offline.id });
+    expect(detail.events.length).toBeGreaterThan(0);
+    expect(detail.refusedEventIds.sort()).toEqual(detail.events.map((e) => e.id).sort());
   });
 });
 

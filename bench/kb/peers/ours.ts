@@ -2,24 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KbArticle, KbArticleContent } from '../../../shared/domain/kb';
+import { firstPublished, type KbArticle, type KbArticleContent } from '../../../shared/domain/kb';
 import { loadKbAnalyzer } from '../../../shared/node/kb/analyzer';
 import { KbIndex } from '../../../shared/node/kb/kbIndex';
 import type { SearchPeer } from './peer';
 
 const DATA_DIR = fileURLToPath(new URL('../../../data', import.meta.url));
 
-export function publishedVersion1(a: KbArticleContent, now = new Date().toISOString()): KbArticle {
-  return {
-    ...a,
-    version: 1,
-    status: 'published',
-    validUntil: null,
-    reviewEachSeason: false,
-    updatedAt: now,
-    usageCount: 0,
-  };
-}
+export const publishedVersion1 = (a: KbArticleContent, now = new Date().toISOString()): KbArticle =>
+  firstPublished(a, now);
 
 /** The KbIndex the console uses, in a temporary file. */
 export function createOursPeer(opts: { file?: string; batch?: number } = {}): SearchPeer & { index(): KbIndex } {

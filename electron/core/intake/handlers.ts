@@ -1,3 +1,4 @@
+import { refusedEventIds } from '../sync/refusedEvents';
 import { AppError } from '../../../shared/errors';
 import type { AppInfo } from '../../../shared/domain/seat';
 import type { SeatEvents } from '../events';
@@ -31,7 +32,7 @@ export function createIntakeHandlers(deps: Deps, inquiries = inquiryService(deps
       const found = store.inquiries.get(id);
       if (!found) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
       const { rowid: _rowid, ...inquiry } = found;
-      return { inquiry, events: store.events.listFor(id) };
+      return { inquiry, events: store.events.listFor(id), refusedEventIds: refusedEventIds(store.db, id) };
     },
     'inquiry:list': (query) => store.queries.list(query),
     'caller:history': ({ phone, limit }) => callerHistory(store, now, phone, limit),

@@ -1,25 +1,13 @@
 import Database from 'better-sqlite3';
 import { KbArticle, type KbSearchQuery, type KbSearchResult } from '../../domain/kb';
 import type { KbAnalyzer } from './analyzer';
-import { distinctChars, FIELDS, fieldLengths, indexFields } from './fields';
-import { ensureKbSchema } from './schema';
+import { distinctChars } from './fields';
+import { indexRow } from './indexRow';
+import { applyStats, prepareWrites, StatsDelta, writeRow, type WriteStatements } from './indexWrites';
+import { type KbBuildOptions, buildKbFile } from './kbBuild';
+import { ANALYZER_VERSION_KEY, ensureKbSchema } from './schema';
+import type { ArticleSource } from './segmentPool';
 import { createKbSearch } from './search';
-import { termKeys } from './termLookup';
-
-const ANALYZER_VERSION_KEY = 'analyzer_version';
-
-/** What one write transaction changes in the corpus statistics, applied once at its end. */
-class StatsDelta {
-  docs = 0;
-  readonly lens = new Array<number>(9).fill(0);
-  readonly charDf = new Map<string, number>();
-
-  add(sign: 1 | -1, lens: readonly number[], chars: ReadonlySet<string>): void {
-    this.docs += sign;
-    lens.forEach((n, i) => (this.lens[i]! += sign * n));
-    for (const ch of chars) this.charDf.set(ch, (this.charDf.get(ch) ?? 0) + sign);
-  }
-}
 
 /**
  * One SQLite file holding published articles and every structure search needs (DESIGN.md §7), used
@@ -63,6 +51,15 @@ export class KbIndex {
     }
   }
 
+  /**
+   * Builds a new KB file from all `articles` at once (kb import, snapshots, bench): segmenting in
+   * worker threads, without a journal, then merged and compacted; renamed over `file` only when
+   * complete. Returns the number of articles.
+   */
+  static build(file: string, analyzer: KbAnalyzer, articles: ArticleSource, opts?: KbBuildOptions): Promise<number> {
+    return buildKbFile(file, analyzer, articles, opts);
+  }
+
   /** Never throws on any query text; a query longer than 5,000 characters is cut there. */
   search(query: KbSearchQuery): KbSearchResult {
     return this.searcher.search(query);
@@ -71,38 +68,14 @@ export class KbIndex {
   upsert(articles: readonly KbArticle[]): void {
     this.transaction(() => {
       const delta = new StatsDelta();
+      const seen = this.seenTerms();
       for (const input of articles) {
         const article = KbArticle.parse(input);
         const old = this.removeOne(article.id, delta);
-        const fields = indexFields(article, this.analyzer);
-        const lens = fieldLengths(fields);
-        const w = this.writes;
-        const rid = Number(
-          w.insertArticle.run(
-            old ?? null,
-            article.id,
-            article.category,
-            article.season,
-            article.regions.length === 0 ? 1 : 0,
-            JSON.stringify(lens),
-            fields.words.title.join(' '),
-            fields.words.keys.join(' '),
-            fields.words.answer.join(' '),
-            JSON.stringify(article),
-          ).lastInsertRowid,
-        );
-        w.insertWords.run(rid, ...FIELDS.map((f) => fields.words[f].join(' ')));
-        w.insertBigrams.run(rid, fields.bigrams.title.join(' '), fields.bigrams.keys.join(' '));
-        for (const s of new Set(article.subjects)) w.insertSubject.run(rid, s);
-        for (const r of new Set(article.regions)) w.insertRegion.run(rid, r);
-        // Title and keys name what an article is about — the words an operator mistypes when asking for it.
-        this.rememberTerms([
-          ...fields.words.title,
-          ...fields.words.keys,
-          ...fields.bigrams.title,
-          ...fields.bigrams.keys,
-        ]);
-        delta.add(1, lens, new Set(FIELDS.flatMap((f) => fields.chars[f])));
+        const row = indexRow(article, this.analyzer, seen);
+        writeRow(this.writes, row, old);
+        for (const t of row.terms) this.writes.insertTerm.run(t.term, t.pinyin, t.initials);
+        delta.add(1, row.lens, row.chars);
       }
       this.applyStats(delta);
     });
@@ -159,27 +132,17 @@ export class KbIndex {
   }
 
   private applyStats(delta: StatsDelta): void {
-    const current = this.reads.stats.get();
-    const lens = (JSON.parse(current?.lens ?? '[]') as number[]).map((n, i) => n + (delta.lens[i] ?? 0));
-    this.writes.setStats.run((current?.docs ?? 0) + delta.docs, JSON.stringify(lens));
-    for (const [ch, n] of delta.charDf) if (n !== 0) this.writes.addCharDf.run(ch, n);
-    this.writes.dropUnusedChars.run();
+    applyStats(this.writes, delta);
     this.searcher.forget();
   }
 
-  /** New Han words and bigrams get pinyin keys for the typo path; each is keyed once per file. */
-  private rememberTerms(terms: readonly string[]): void {
+  /** Terms already keyed in this file: each gets its pinyin keys once. */
+  private seenTerms(): Set<string> {
     if (!this.knownTerms) {
       const rows = this.db.prepare<[], { term: string }>('SELECT term FROM kb_term').all();
       this.knownTerms = new Set(rows.map((r) => r.term));
     }
-    for (const t of terms) {
-      if (this.knownTerms.has(t)) continue;
-      this.knownTerms.add(t);
-      if (!/\p{Script=Han}/u.test(t) || Array.from(t).length < 2) continue;
-      const k = termKeys(t);
-      this.writes.insertTerm.run(t, k.pinyin, k.initials);
-    }
+    return this.knownTerms;
   }
 
   private get writes(): WriteStatements {
@@ -198,38 +161,5 @@ function prepareReads(db: Database.Database) {
     count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM kb_article'),
     meta: db.prepare<[string], { value: string }>('SELECT value FROM kb_meta WHERE key = ?'),
     stats: db.prepare<[], { docs: number; lens: string }>('SELECT docs, lens FROM kb_stats WHERE id = 1'),
-  };
-}
-
-type WriteStatements = ReturnType<typeof prepareWrites>;
-
-function prepareWrites(db: Database.Database) {
-  return {
-    insertArticle: db.prepare<[number | null, string, string, string, number, string, string, string, string, string]>(
-      'INSERT INTO kb_article (rid, id, category, season, regionless, lens, w_title, w_keys, w_answer, body) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    insertWords: db.prepare<[number, ...string[]]>(
-      'INSERT INTO kb_words (rowid, title, keys, answer) VALUES (?, ?, ?, ?)',
-    ),
-    insertBigrams: db.prepare<[number, string, string]>('INSERT INTO kb_bigrams (rowid, title, keys) VALUES (?, ?, ?)'),
-    insertSubject: db.prepare<[number, string]>('INSERT INTO kb_article_subject (rid, subject) VALUES (?, ?)'),
-    insertRegion: db.prepare<[number, string]>('INSERT INTO kb_article_region (rid, region) VALUES (?, ?)'),
-    insertTerm: db.prepare<[string, string, string]>(
-      'INSERT OR IGNORE INTO kb_term (term, pinyin, initials) VALUES (?, ?, ?)',
-    ),
-    setMeta: db.prepare<[string, string]>(
-      'INSERT INTO kb_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ),
-    setStats: db.prepare<[number, string]>('UPDATE kb_stats SET docs = ?, lens = ? WHERE id = 1'),
-    addCharDf: db.prepare<[string, number]>(
-      'INSERT INTO kb_char_df (ch, df) VALUES (?, ?) ON CONFLICT (ch) DO UPDATE SET df = df + excluded.df',
-    ),
-    dropUnusedChars: db.prepare('DELETE FROM kb_char_df WHERE df <= 0'),
-    deleteWords: db.prepare<[number]>('DELETE FROM kb_words WHERE rowid = ?'),
-    deleteBigrams: db.prepare<[number]>('DELETE FROM kb_bigrams WHERE rowid = ?'),
-    deleteSubjects: db.prepare<[number]>('DELETE FROM kb_article_subject WHERE rid = ?'),
-    deleteRegions: db.prepare<[number]>('DELETE FROM kb_article_region WHERE rid = ?'),
-    deleteArticle: db.prepare<[number]>('DELETE FROM kb_article WHERE rid = ?'),
   };
 }

@@ -25,8 +25,12 @@ export interface Concept {
 
 export interface QueryPlan {
   readonly concepts: readonly Concept[];
+  /** Bigrams and characters of the text as typed. */
   readonly bigrams: readonly string[];
   readonly chars: readonly string[];
+  /** Bigrams and characters the canonical re-reading adds (玉米叶 for 苞米叶): answers use standard terms. */
+  readonly rewrittenBigrams: readonly string[];
+  readonly rewrittenChars: readonly string[];
 }
 
 /** Lookups into the index's word list (and the lexicon) for the typo and initials paths. */
@@ -45,6 +49,7 @@ const TYPO_WINDOW = { min: 2, max: 4 } as const;
 const MAX_CORRECTIONS_PER_WINDOW = 3;
 /** More Latin letters in a row are a word (kcl, mcpa), not initials typed for speed. */
 const MAX_INITIALS = 5;
+const MIN_BARE_INITIALS = 3;
 /** Only a farmer's word's canonical term is substituted into the text (not every other name). */
 const CANONICAL_WEIGHT = 0.9;
 /** A homophone correction counts less than a word as typed, and less than a synonym. */
@@ -61,12 +66,21 @@ export function planQuery(text: string, analyzer: KbAnalyzer, lookup: TermLookup
     seen.add(word);
     concepts.push(concept(word, withSynonyms(word, 1, analyzer), 'typed', analyzer));
   }
-  concepts.push(...canonicalRewrites(norm, concepts, analyzer, seen));
+  const rewritten = canonicalTexts(norm, concepts, analyzer);
+  concepts.push(...rewrittenWords(rewritten, analyzer, seen));
   concepts.push(...homophoneCorrections(norm, analyzer, lookup, seen));
   concepts.push(...initialsReadings(norm, analyzer, lookup));
   const bigrams = [...new Set(bigramsOf(norm))].slice(0, MAX_BIGRAMS);
   const chars = [...new Set(hanCharsOf(norm))].slice(0, MAX_BIGRAMS);
-  return { concepts, bigrams, chars };
+  const typedBigrams = new Set(bigrams);
+  const typedChars = new Set(chars);
+  return {
+    concepts,
+    bigrams,
+    chars,
+    rewrittenBigrams: [...new Set(bigramsOf(rewritten[0]!))].filter((g) => !typedBigrams.has(g)).slice(0, MAX_BIGRAMS),
+    rewrittenChars: [...new Set(hanCharsOf(rewritten[0]!))].filter((c) => !typedChars.has(c)).slice(0, MAX_BIGRAMS),
+  };
 }
 
 function concept(source: string, alternatives: Alternative[], kind: Concept['kind'], analyzer: KbAnalyzer): Concept {
@@ -87,25 +101,35 @@ function withSynonyms(word: string, weight: number, analyzer: KbAnalyzer): Alter
 }
 
 /**
- * The query re-read with each farmer's word replaced by its canonical term: 苞米螟 becomes 玉米螟,
- * a word of its own that neither 苞米 nor 玉米 would find.
+ * The query re-read with each farmer's word replaced by its canonical term (苞米螟 → 玉米螟, a word
+ * of its own that neither 苞米 nor 玉米 would find), longest words first. A word with several
+ * canonical terms (钻心虫: 玉米螟 or 二化螟) gives one more reading per further term.
  */
-function canonicalRewrites(
-  norm: string,
-  typed: readonly Concept[],
-  analyzer: KbAnalyzer,
-  seen: Set<string>,
-): Concept[] {
+function canonicalTexts(norm: string, typed: readonly Concept[], analyzer: KbAnalyzer): string[] {
+  const replacements = [...typed]
+    .sort((a, b) => b.source.length - a.source.length)
+    .map((c) => ({
+      source: c.source,
+      canonical: analyzer.lexicon
+        .synonymsOf(c.source)
+        .filter((s) => s.weight >= CANONICAL_WEIGHT)
+        .map((s) => s.word),
+    }))
+    .filter((r) => r.canonical.length > 0);
+  let primary = norm;
+  for (const r of replacements) primary = primary.replaceAll(r.source, r.canonical[0]!);
+  const others = replacements.flatMap((r) =>
+    r.canonical.slice(1).map((word) => primary.replaceAll(r.canonical[0]!, word)),
+  );
+  return [primary, ...others];
+}
+
+function rewrittenWords(texts: readonly string[], analyzer: KbAnalyzer, seen: Set<string>): Concept[] {
   const out: Concept[] = [];
-  for (const c of typed) {
-    for (const s of analyzer.lexicon.synonymsOf(c.source)) {
-      if (s.weight < CANONICAL_WEIGHT) continue;
-      for (const word of analyzer.segment(norm.replaceAll(c.source, s.word))) {
-        if (seen.has(word)) continue;
-        seen.add(word);
-        out.push(concept(word, withSynonyms(word, s.weight, analyzer), 'derived', analyzer));
-      }
-    }
+  for (const word of texts.flatMap((t) => analyzer.segment(t))) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    out.push(concept(word, withSynonyms(word, CANONICAL_WEIGHT, analyzer), 'derived', analyzer));
   }
   return out;
 }
@@ -135,7 +159,7 @@ function homophoneCorrections(
       for (let i = 0; i + len <= chars.length; i++) {
         if (covered.slice(i, i + len).every(Boolean)) continue;
         const window = chars.slice(i, i + len).join('');
-        if (done.has(window) || typedWords.has(window) || lookup.isKnown(window)) continue;
+        if (done.has(window) || lookup.isKnown(window)) continue;
         done.add(window);
         const fixes = lookup
           .byPinyin(pinyinKey(window))
@@ -160,16 +184,33 @@ function initialsReadings(norm: string, analyzer: KbAnalyzer, lookup: TermLookup
         const pattern = slots.slice(start, end);
         const letters = pattern.filter((c) => /[a-z]/.test(c)).length;
         if (letters === 0 || letters > MAX_INITIALS) continue;
+        // Initials are typed a word at a time: a window must not cut a run of letters (zzzz holds no zz).
+        if (cutsLetters(slots, start, end)) continue;
         const window = pattern.join('');
         if (lookup.isKnown(window)) continue;
-        // Bare letters (zw) are too ambiguous for the whole word list; with a Han anchor (非洲zw) they are not.
+        // Bare letters (zw) are too ambiguous for the whole word list, and two of them fit some
+        // dictionary term whatever they are (26² pairs); with a Han anchor (非洲zw) they are not.
         const dictionaryOnly = !pattern.some((c) => !/[a-z]/.test(c));
+        if (dictionaryOnly && letters < MIN_BARE_INITIALS) continue;
         for (const { term, initials } of lookup.byInitials(initialsKey(window), dictionaryOnly)) {
           if (!fitsMixed(pattern, term, initials)) continue;
           out.push(concept(window, withSynonyms(term, INITIALS_WEIGHT, analyzer), 'derived', analyzer));
+        }
+        // Pinyin spelled out next to characters (zhu + a character): a term sounding so that holds them.
+        if (!dictionaryOnly && letters > 1) {
+          const han = pattern.filter((c) => !/[a-z]/.test(c));
+          for (const term of lookup.byPinyin(pinyinKey(window)).slice(0, MAX_CORRECTIONS_PER_WINDOW)) {
+            if (!han.every((c) => term.includes(c))) continue;
+            out.push(concept(window, withSynonyms(term, CORRECTION_WEIGHT, analyzer), 'derived', analyzer));
+          }
         }
       }
     }
   }
   return out;
+}
+
+function cutsLetters(slots: readonly string[], start: number, end: number): boolean {
+  const letter = (i: number) => /[a-z]/.test(slots[i] ?? '');
+  return (letter(start) && letter(start - 1)) || (letter(end - 1) && letter(end));
 }

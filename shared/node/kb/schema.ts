@@ -8,8 +8,13 @@ import type Database from 'better-sqlite3';
  * segmented in JavaScript (jieba), so both FTS5 tables only split on spaces (unicode61). Contentless
  * with full detail: bm25() then needs neither stored text nor re-tokenising (detail=column would
  * re-tokenise the content of every matching row, ten times slower, and returns 0 without content).
+ * No index on category: candidates always come from an FTS5 match, and the category filter only
+ * checks those rows (an index would cost ~3% of the file and be a worse plan to pick).
  */
 const KB_SCHEMA_VERSION = 1;
+
+/** kb_meta key: the analyzer version the file was built with. */
+export const ANALYZER_VERSION_KEY = 'analyzer_version';
 
 const SCHEMA = `
 CREATE TABLE kb_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -25,7 +30,6 @@ CREATE TABLE kb_article (
   w_answer TEXT NOT NULL,
   body TEXT NOT NULL
 );
-CREATE INDEX kb_article_category ON kb_article (category);
 CREATE TABLE kb_article_subject (rid INTEGER NOT NULL, subject TEXT NOT NULL, PRIMARY KEY (rid, subject)) WITHOUT ROWID;
 CREATE TABLE kb_article_region (rid INTEGER NOT NULL, region TEXT NOT NULL, PRIMARY KEY (rid, region)) WITHOUT ROWID;
 CREATE TABLE kb_stats (id INTEGER PRIMARY KEY CHECK (id = 1), docs INTEGER NOT NULL, lens TEXT NOT NULL);

@@ -8,23 +8,15 @@ import { answersQuery } from './fit';
 import { markText, snippet } from './highlight';
 import { matchAny } from './matchQuery';
 import { planQuery, type QueryPlan } from './queryPlan';
-import {
-  type CandidateTerms,
-  type CorpusStats,
-  type DocFrequency,
-  FIELD_WEIGHTS,
-  queryStrength,
-  scoreCandidate,
-} from './scoring';
+import { DEFAULT_RANKING, type Ranking } from './ranking';
+import { type CandidateTerms, type CorpusStats, type DocFrequency, queryStrength, scoreCandidate } from './scoring';
 import { termLookup } from './termLookup';
 import { normalizeText } from './text';
 
 /** Each path contributes at most this many candidates, so work per query is bounded at any KB size. */
 const CANDIDATES_PER_PATH = 60;
 /** Documents one path may rank in FTS5 (≈2 µs each): bounds a query's cost at any KB size. */
-const POSTINGS_BUDGET = 4000;
-/** Hits far below the best one are noise next to it. */
-const MIN_SHARE_OF_TOP = 0.25;
+const POSTINGS_BUDGET = 2000;
 /** Document frequencies are cached across queries (cleared on every write); bounded. */
 const DF_CACHE_SIZE = 50_000;
 
@@ -33,7 +25,7 @@ interface Candidate {
   readonly terms: CandidateTerms;
 }
 
-export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer) {
+export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer, ranking: Ranking = DEFAULT_RANKING) {
   const lookup = termLookup(db, analyzer.lexicon);
   const dfStatements: Record<Layer, Database.Statement<[string], { df: number }>> = {
     words: db.prepare('SELECT doc AS df FROM kb_words_vocab WHERE term = ?'),
@@ -75,7 +67,7 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer) {
   };
 
   const candidates = (table: 'kb_words' | 'kb_bigrams', filter: string, ranked: boolean) => {
-    const w = FIELD_WEIGHTS;
+    const w = ranking.fields;
     const weights = table === 'kb_words' ? `${w.title}, ${w.keys}, ${w.answer}` : `${w.title}, ${w.keys}`;
     const sql =
       `SELECT ${table}.rowid AS rid FROM ${table} JOIN kb_article a ON a.rid = ${table}.rowid ` +
@@ -89,7 +81,12 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer) {
   };
 
   /** Counts only the query's terms in the candidate: the rest of the article cannot score. */
-  const loadCandidate = (rid: number, plan: QueryPlan, wanted: ReadonlySet<string>): Candidate | null => {
+  const loadCandidate = (
+    rid: number,
+    wanted: ReadonlySet<string>,
+    grams: ReadonlySet<string>,
+    chars: ReadonlySet<string>,
+  ): Candidate | null => {
     const row = candidateOf.get(rid);
     if (!row) return null;
     const article = JSON.parse(row.body) as KbArticle;
@@ -106,10 +103,11 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer) {
       terms: {
         counts: {
           words: per((f) => countWords(words[f], wanted)),
-          bigrams: per((f) => countSubstrings(norm[f], plan.bigrams)),
-          chars: per((f) => countSubstrings(norm[f], plan.chars)),
+          bigrams: per((f) => countPairs(norm[f], grams)),
+          chars: per((f) => countChars(norm[f], chars)),
         },
         lens: lengthsByLayer(JSON.parse(row.lens) as number[]),
+        titleWords: row.w_title ? row.w_title.split(' ') : [],
       },
     };
   };
@@ -136,34 +134,44 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer) {
     const words = [...new Set(plan.concepts.flatMap((c) => c.alternatives.map((a) => a.word)))].filter(
       (w) => df('words', w) > 0,
     );
+    const bigrams = [...plan.bigrams, ...plan.rewrittenBigrams].filter((g) => df('bigrams', g) > 0);
     const paths = [
       ['kb_words', selectiveMatch(words, (t) => df('words', t), 'title keys')],
-      [
-        'kb_bigrams',
-        selectiveMatch(
-          plan.bigrams.filter((g) => df('bigrams', g) > 0),
-          (t) => df('bigrams', t),
-          'title keys',
-        ),
-      ],
+      ['kb_bigrams', selectiveMatch(bigrams, (t) => df('bigrams', t), 'title keys')],
     ] as const;
     for (const [table, path] of paths) {
       if (!path) continue;
       const found = candidates(table, filter.sql, path.ranked).all(path.match, ...filter.params, CANDIDATES_PER_PATH);
       for (const r of found) rids.add(r.rid);
     }
+    // Words and pairs found few articles (猪圈 for 猪舍, 保暖 for 保温): titles and keys holding the
+    // query's characters are candidates too — a pair starting with each (FTS5 prefix), rarest first.
+    if (rids.size < CANDIDATES_PER_PATH) {
+      const chars = [...plan.chars, ...plan.rewrittenChars].filter((ch) => df('chars', ch) > 0);
+      const path = selectiveMatch(chars, (t) => df('chars', t), 'title keys', true);
+      if (path) {
+        const found = candidates('kb_bigrams', filter.sql, path.ranked).all(
+          path.match,
+          ...filter.params,
+          CANDIDATES_PER_PATH,
+        );
+        for (const r of found) rids.add(r.rid);
+      }
+    }
 
     const wanted = new Set(words);
-    const strength = queryStrength(plan, stats, df);
+    const gramSet = new Set([...plan.bigrams, ...plan.rewrittenBigrams]);
+    const charSet = new Set([...plan.chars, ...plan.rewrittenChars]);
+    const strength = queryStrength(plan, stats, df, ranking);
     const scored = [...rids]
-      .map((rid) => loadCandidate(rid, plan, wanted))
+      .map((rid) => loadCandidate(rid, wanted, gramSet, charSet))
       .filter((c): c is Candidate => c !== null)
-      .map((c) => ({ c, ...scoreCandidate(plan, c.terms, stats, df) }))
+      .map((c) => ({ c, ...scoreCandidate(plan, c.terms, stats, df, ranking) }))
       .sort((a, b) => b.score - a.score || a.c.article.id.localeCompare(b.c.article.id));
     const top = scored[0];
-    if (!top || !answersQuery(plan, top, strength)) return done([]);
+    if (!top || !answersQuery(plan, top, strength, ranking)) return done([]);
     const hits = scored
-      .filter((x) => x.score >= top.score * MIN_SHARE_OF_TOP)
+      .filter((x) => x.score >= top.score * ranking.minShareOfTop)
       .slice(0, query.limit)
       .map((x) => toHit(x.c.article, x.score / strength, x.matched, plan));
     return done(hits);
@@ -191,12 +199,18 @@ interface PathMatch {
  * slow; they still count when candidates are re-scored. When even the rarest term is common, the
  * candidates are the first articles naming the two rarest terms in their title or keys.
  */
-function selectiveMatch(terms: readonly string[], df: (t: string) => number, columns: string): PathMatch | null {
+function selectiveMatch(
+  terms: readonly string[],
+  df: (t: string) => number,
+  columns: string,
+  prefix = false,
+): PathMatch | null {
   const byRarity = [...new Set(terms)].sort((a, b) => df(a) - df(b));
   const [rarest, next] = byRarity;
   if (rarest === undefined) return null;
   if (df(rarest) > POSTINGS_BUDGET) {
-    const both = next === undefined ? matchAny([rarest]) : `${matchAny([rarest])} AND ${matchAny([next])}`;
+    const one = (t: string) => matchAny([t], prefix);
+    const both = next === undefined ? one(rarest) : `${one(rarest)} AND ${one(next)}`;
     return { match: `{${columns}} : (${both})`, ranked: false };
   }
   const chosen: string[] = [];
@@ -206,7 +220,7 @@ function selectiveMatch(terms: readonly string[], df: (t: string) => number, col
     chosen.push(t);
     postings += df(t);
   }
-  const match = matchAny(chosen);
+  const match = matchAny(chosen, prefix);
   return match ? { match, ranked: true } : null;
 }
 
@@ -217,13 +231,22 @@ function countWords(spaced: string, wanted: ReadonlySet<string>): Map<string, nu
   return m;
 }
 
-function countSubstrings(text: string, grams: readonly string[]): Map<string, number> {
+/** One pass over the text: how often each wanted character pair occurs (overlapping, as the query's pairs are cut). */
+function countPairs(text: string, wanted: ReadonlySet<string>): Map<string, number> {
   const m = new Map<string, number>();
-  for (const g of grams) {
-    let n = 0;
-    for (let at = text.indexOf(g); at >= 0; at = text.indexOf(g, at + 1)) n++;
-    if (n > 0) m.set(g, n);
+  const chars = Array.from(text);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const g = chars[i]! + chars[i + 1]!;
+    if (wanted.has(g)) m.set(g, (m.get(g) ?? 0) + 1);
   }
+  // A lone character typed between punctuation stands for itself among the query's pairs.
+  for (const ch of chars) if (wanted.has(ch)) m.set(ch, (m.get(ch) ?? 0) + 1);
+  return m;
+}
+
+function countChars(text: string, wanted: ReadonlySet<string>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const ch of text) if (wanted.has(ch)) m.set(ch, (m.get(ch) ?? 0) + 1);
   return m;
 }
 

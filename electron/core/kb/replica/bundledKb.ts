@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { KbArticleContent, type KbArticle } from '../../../../shared/domain/kb';
+import { firstPublished, KbArticleContent, type KbArticle } from '../../../../shared/domain/kb';
 import { type KbAnalyzer } from '../../../../shared/node/kb/analyzer';
 import { KbIndex } from '../../../../shared/node/kb/kbIndex';
 import { removeDatabaseFiles, renameDurable } from './durableFiles';
@@ -41,15 +41,7 @@ function parseArticles(text: string, updatedAt: string): KbArticle[] {
     if (line.trim() === '') return;
     const parsed = KbArticleContent.safeParse(JSON.parse(line));
     if (!parsed.success) throw new Error(`bundled kb.jsonl line ${i + 1}: ${parsed.error.issues[0]?.message}`);
-    articles.push({
-      ...parsed.data,
-      version: 1,
-      status: 'published',
-      validUntil: null,
-      reviewEachSeason: false,
-      updatedAt,
-      usageCount: 0,
-    });
+    articles.push(firstPublished(parsed.data, updatedAt));
   });
   return articles;
 }

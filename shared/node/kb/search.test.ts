@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KbArticleContent } from '../../domain/kb';
+import type { KbIndex } from './kbIndex';
+import { publishedArticle, REPO_DATA_DIR, tempKb } from './testing';
+
+/** Behaviour operators reported on the demo KB (data/kb/kb.jsonl), kept as regressions. */
+const demo = fs
+  .readFileSync(path.join(REPO_DATA_DIR, 'kb', 'kb.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => publishedArticle(KbArticleContent.parse(JSON.parse(l))));
+
+const borerGranules = publishedArticle({
+  id: 'kb-9001',
+  title: '玉米螟颗粒剂怎么撒',
+  answer: '玉米螟颗粒剂怎么撒：按说明书用药，注意安全间隔期。',
+  category: '植保',
+  subjects: ['玉米'],
+  season: '夏',
+});
+
+describe('KB search on the demo articles', () => {
+  let index: KbIndex;
+  beforeAll(() => {
+    index = tempKb(demo).index;
+  });
+  afterAll(() => index.close());
+
+  it('finds every article first when its exact title is typed', () => {
+    const missed = demo.filter((a) => index.search({ q: a.title }).hits[0]?.id !== a.id).map((a) => a.title);
+    expect(missed).toEqual([]);
+  });
+
+  it('finds an article that arrived after the build first by its exact title', () => {
+    const { index: kb } = tempKb(demo);
+    kb.upsert([borerGranules]);
+    expect(kb.search({ q: borerGranules.title }).hits[0]?.id).toBe('kb-9001');
+    kb.close();
+  });
+
+  it.each(['zzzz qqqq', 'asdf', 'qwer zxcv', 'xx yy zz', '1234 5678', '……！！'])(
+    'shows nothing for keyboard junk like %s',
+    (q) => {
+      expect(index.search({ q }).hits).toEqual([]);
+    },
+  );
+
+  it('reads initials typed as a whole word, next to characters', () => {
+    const hit = index.search({ q: 'ymm' }).hits[0];
+    expect(hit?.title).toContain('玉米螟');
+  });
+
+  it('reads pinyin spelled out next to characters as the word it sounds like', () => {
+    expect(index.search({ q: 'yu米螟' }).hits[0]?.title).toContain('玉米螟');
+  });
+
+  it('ranks the disease of the crop named in dialect above the same symptom on another crop', () => {
+    const hits = index.search({ q: '苞米叶子上长了好些大斑，咋治？' }).hits;
+    expect(hits[0]?.title).toContain('玉米大斑病');
+  });
+});
