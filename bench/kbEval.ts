@@ -32,7 +32,13 @@ function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
     .map((l) => schema.parse(JSON.parse(l)));
 }
 
-const queriesFile = path.resolve(argValue('--queries') ?? path.join(ROOT, '../shared/data/kb/queries-dev.jsonl'));
+const queriesFile = path.resolve(
+  argValue('--queries') ??
+    [
+      path.join(ROOT, '../shared/data/kb/queries-dev.jsonl'),
+      path.join(ROOT, 'tests/fixtures/kb/queries-dev.jsonl'),
+    ].find((file) => fs.existsSync(file))!,
+);
 const articles = readJsonl(path.join(ROOT, 'data/kb/kb.jsonl'), KbArticleContent);
 const queries: EvalQuery[] = readJsonl(queriesFile, EvalQueryLine);
 const peers: SearchPeer[] = [
