@@ -85,7 +85,7 @@ function interpret<S extends z.ZodType>(schema: S, status: number, text: string)
   return { kind: 'refused', status, code: code ?? `HTTP_${status}`, message };
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -94,7 +94,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function describe(err: unknown): string {
+/** A failed fetch in words for the log: the error and, for network errors, its cause. */
+export function describe(err: unknown): string {
   if (err instanceof Error) return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message;
   return String(err);
 }

@@ -6,7 +6,7 @@ import {
   SERVER_EPOCH_HEADER,
 } from '../../../../shared/sync/kbSnapshot';
 import { ErrorBody } from '../../../../shared/sync/protocol';
-import type { FetchFn } from '../../sync/httpClient';
+import { describe, type FetchFn, parseJson } from '../../sync/httpClient';
 
 /** What one KB request came to; never throws. `gone` = the server no longer has that snapshot. */
 export type KbOutcome<T> =
@@ -80,18 +80,4 @@ function failure(status: number, text: string): KbOutcome<never> {
   if (status === 404) return { kind: 'gone' };
   const body = ErrorBody.safeParse(parseJson(text));
   return { kind: 'failed', status, message: body.success ? body.data.error.message : `HTTP ${status}` };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    // A non-JSON body (proxy error page, cut answer) is judged by its status and the schema alone.
-    return null;
-  }
-}
-
-function describe(err: unknown): string {
-  if (err instanceof Error) return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message;
-  return String(err);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type KbSnapshotChunk, type KbSnapshotManifest } from '../../../../shared/sync/kbSnapshot';
-import { fsyncDir } from './durableFiles';
+import { writeFileAtomic } from './durableFiles';
 
 /**
  * `<dataDir>/kb/staging/<snapshotId>/`: the chunks of the snapshot being downloaded, one file each,
@@ -52,17 +52,7 @@ export function chunkVerified(dir: string, chunk: KbSnapshotChunk): boolean {
   return false;
 }
 
-/** Stores bytes already checked against the manifest: written to a side file, flushed, then renamed. */
+/** Stores bytes already checked against the manifest, all at once (a crash leaves no half chunk). */
 export function writeChunk(dir: string, index: number, bytes: Uint8Array): void {
-  const file = chunkFile(dir, index);
-  const part = `${file}.part`;
-  const fd = fs.openSync(part, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(part, file);
-  fsyncDir(dir);
+  writeFileAtomic(chunkFile(dir, index), bytes);
 }
