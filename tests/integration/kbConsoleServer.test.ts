@@ -36,6 +36,8 @@ beforeEach(async () => {
     settingsBackend: openConfBackend(dataDir),
     log: silentLogger(),
     checkOutput: true,
+    // The server's sessions expire by its fixed test clock; the seat must judge them by the same one.
+    now: () => new Date(server.clock.now),
   });
   const url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
   await must('settings:update', { seatCode: 'S01', serverUrl: url });
