@@ -57,7 +57,7 @@ describe('知识库 page', () => {
     expect(drawer.textContent).toContain('第 3 版');
     expect(drawer.textContent).toContain('已被 12 张工单引用');
 
-    fireEvent.click(within(drawer).getByRole('tab', { name: '历史版本' }));
+    fireEvent.click(await within(drawer).findByRole('tab', { name: '历史版本' }));
     const history = await within(drawer).findByTestId('kb-history');
     expect(history.textContent).toContain('第 3 版 · 发布');
     expect(history.textContent).toContain('第 1 版 · 导入');
@@ -68,7 +68,7 @@ describe('知识库 page', () => {
     const { seat } = await renderApp();
     seat.kb.setOnline(false);
     const drawer = await openArticle('稻瘟病', '水稻稻瘟病如何防治');
-    fireEvent.click(within(drawer).getByRole('tab', { name: '历史版本' }));
+    fireEvent.click(await within(drawer).findByRole('tab', { name: '历史版本' }));
 
     expect((await within(drawer).findByTestId('kb-history-error')).textContent).toContain('离线时无法查看历史版本');
   });
