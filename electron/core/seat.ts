@@ -3,6 +3,8 @@ import type { Handlers } from './rpc/handlers';
 import type { Result } from '../../shared/contract/result';
 import type { SyncStatus } from '../../shared/domain/seat';
 import { accountService } from './account/accountService';
+import { createCaseSearchHandlers } from './caseSearch/handlers';
+import { caseSearchService } from './caseSearch/caseSearchService';
 import { openStore } from './db/open';
 import { mapStoreError } from './db/errors';
 import { readMigrations } from './db/migrate';
@@ -164,11 +166,13 @@ export function openSeat(options: SeatOptions): Seat {
     });
     const knowledge = kbService({ kb, serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch });
     const inquiries = inquiryService(intakeDeps);
+    const caseSearch = caseSearchService({ serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch });
     const issues = syncIssues({ store, inquiries, now, onResolved: () => engine.refresh() });
     const handlers: Handlers = {
       ...createIntakeHandlers(intakeDeps, inquiries),
       ...createRefdataHandlers(db),
       ...createKbHandlers(knowledge),
+      ...createCaseSearchHandlers(caseSearch),
       'settings:get': () => settings.get(),
       'settings:update': (patch) => {
         const before = serverUrl();

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Segmented, Space, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { errorLine } from '../api/errorText';
@@ -7,11 +7,18 @@ import { useT } from '../i18n/I18nProvider';
 import { CaseDetail } from './CaseDetail';
 import { CaseFilters, EMPTY_FILTER, toCaseFilter, type FilterForm } from './CaseFilters';
 import { CasesTable } from './CasesTable';
+import { ServerCaseSearch } from './ServerCaseSearch';
 import { useCaseList } from './useCaseList';
 
-/** 工单: every case saved at this seat, filtered and searched, opened with Enter. */
+type Mode = 'local' | 'server';
+
+/**
+ * 工单: every case saved at this seat, filtered and searched, opened with Enter; or, online, every
+ * case on the central server (全部历史).
+ */
 export function CasesPage() {
   const t = useT();
+  const [mode, setMode] = useState<Mode>('local');
   const [form, setForm] = useState<FilterForm>(EMPTY_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<InputRef>(null);
@@ -29,30 +36,46 @@ export function CasesPage() {
   return (
     <Card size="small" className="cases-page">
       <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-          <CaseFilters value={form} onChange={setForm} searchRef={searchRef} />
-          <Typography.Text data-testid="cases-total" type="secondary">
-            {list.loading && list.items.length === 0
-              ? t('cases.loading')
-              : t('cases.total', { total: list.total, shown: list.items.length })}
-          </Typography.Text>
-        </Space>
-        {list.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('cases.loadFailed')}
-            description={errorLine(t, list.error)}
-            action={<Button onClick={list.reload}>{t('common.retry')}</Button>}
-          />
-        )}
-        <CasesTable
-          items={list.items}
-          loading={list.loading}
-          onNeedMore={list.loadMore}
-          onOpen={setOpenId}
-          emptyText={emptyText}
+        <Segmented<Mode>
+          data-testid="cases-mode"
+          aria-label={t('cases.mode.label')}
+          value={mode}
+          options={[
+            { value: 'local', label: t('cases.mode.local') },
+            { value: 'server', label: t('cases.mode.server') },
+          ]}
+          onChange={setMode}
         />
+        {mode === 'server' ? (
+          <ServerCaseSearch searchRef={searchRef} onOpenLocal={setOpenId} onBackToLocal={() => setMode('local')} />
+        ) : (
+          <>
+            <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+              <CaseFilters value={form} onChange={setForm} searchRef={searchRef} />
+              <Typography.Text data-testid="cases-total" type="secondary">
+                {list.loading && list.items.length === 0
+                  ? t('cases.loading')
+                  : t('cases.total', { total: list.total, shown: list.items.length })}
+              </Typography.Text>
+            </Space>
+            {list.error && (
+              <Alert
+                type="error"
+                showIcon
+                title={t('cases.loadFailed')}
+                description={errorLine(t, list.error)}
+                action={<Button onClick={list.reload}>{t('common.retry')}</Button>}
+              />
+            )}
+            <CasesTable
+              items={list.items}
+              loading={list.loading}
+              onNeedMore={list.loadMore}
+              onOpen={setOpenId}
+              emptyText={emptyText}
+            />
+          </>
+        )}
       </Space>
       {openId && <CaseDetail id={openId} onClose={() => setOpenId(null)} />}
     </Card>

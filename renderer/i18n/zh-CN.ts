@@ -8,6 +8,7 @@ import {
   type TransitionRefusal,
 } from '../../shared/domain/status';
 import type { ErrorCode } from '../../shared/errors';
+import { caseSearchZhCN, type CaseSearchMessageKey } from './caseSearch.zh-CN';
 import { kbZhCN, type KbMessageKey } from './kb.zh-CN';
 
 /**
@@ -325,6 +326,7 @@ const CATEGORY_TEXTS: Record<Category, string> = {
 export type MessageKey =
   | keyof typeof base
   | KbMessageKey
+  | CaseSearchMessageKey
   | `status.${Status}`
   | `category.${Category}`
   | `phone.problem.${PhoneProblem}`
@@ -338,6 +340,7 @@ export type Messages = Record<MessageKey, string>;
 export const zhCN: Messages = {
   ...base,
   ...kbZhCN,
+  ...caseSearchZhCN,
   ...prefixed('status', STATUS_LABELS_ZH),
   ...prefixed('category', CATEGORY_TEXTS),
   ...prefixed('phone.problem', PHONE_PROBLEM_MESSAGES),

@@ -16,6 +16,7 @@ import { isOpen } from '../../shared/domain/status';
 import type { Client } from '../api/client';
 import { ALWAYS_ONLINE } from '../api/connection';
 import { buildApi, type Transport } from '../api/transport';
+import { createFakeCaseSearch } from './fakeCaseSearch';
 import { createFakeKb } from './fakeKb';
 import { createFakeSync } from './fakeSync';
 
@@ -69,6 +70,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     markSynced: () => inquiries.forEach((i, index) => (inquiries[index] = { ...i, pendingSync: false })),
   });
   const kb = createFakeKb();
+  const caseSearch = createFakeCaseSearch(() => inquiries);
   const hit = (r: Region): RegionHit => {
     const path: { code: string; name: string }[] = [];
     for (let c: string | null = r.code; c; c = REGIONS.find((x) => x.code === c)?.parentCode ?? null) {
@@ -231,6 +233,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
       }),
     ...sync.handlers,
     ...kb.handlers,
+    ...caseSearch.handlers,
   };
 
   const transport: Transport = {
@@ -258,6 +261,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     emit,
     sync,
     kb,
+    caseSearch,
   };
 }
 export type FakeSeat = ReturnType<typeof createFakeSeat>;

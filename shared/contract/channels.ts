@@ -31,6 +31,7 @@ export const METHODS = [
   'kb:syncNow',
   'kb:history',
   'kb:feedback',
+  'cases:searchServer',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 

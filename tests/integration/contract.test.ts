@@ -140,6 +140,15 @@ const NEARLY_RIGHT: Record<MethodName, unknown[]> = {
     { id: 'kb-0001', helpful: 'yes' },
     { id: 'kb-0001', helpful: 1 },
   ],
+  'cases:searchServer': [
+    {},
+    { q: '' },
+    { q: '   ' },
+    { q: '玉'.repeat(201) },
+    { q: '玉米', cursor: 'abc' },
+    { q: '玉米', cursor: 12 },
+    { q: '玉米', limit: 20 },
+  ],
 };
 
 let dataDir: string;

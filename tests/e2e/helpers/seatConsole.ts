@@ -182,4 +182,21 @@ export class CasesScreen {
     if (!match) throw new Error(`no total in "${text}"`);
     return Number(match[1]);
   }
+  /** Switches 检索范围 to 全部历史（服务器） and searches there with Enter. */
+  async searchServer(text: string): Promise<void> {
+    await this.page.locator('.ant-segmented-item', { hasText: '全部历史（服务器）' }).click();
+    const box = byId(this.page, 'cases-server-search');
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  /** The notice shown when the server search cannot be used (offline, not logged in, failed). */
+  serverNotice(): Locator {
+    return byId(this.page, 'cases-server-error');
+  }
+
+  async backToLocal(): Promise<void> {
+    await this.serverNotice().getByRole('button', { name: '改为检索本机工单' }).click();
+    await byId(this.page, 'cases-table').waitFor({ state: 'visible' });
+  }
 }

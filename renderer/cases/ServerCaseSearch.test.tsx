@@ -1,0 +1,101 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { earlierCase } from '../test/fixtures';
+import { renderApp } from '../test/renderApp';
+
+/** Opens 工单 and moves the 检索范围 switch to the server with the keyboard, as an operator would. */
+async function openServerSearch() {
+  fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true });
+  const local = await screen.findByRole('radio', { name: '本机工单' });
+  fireEvent.keyDown(local, { key: 'ArrowRight' });
+  return screen.findByTestId('cases-server-search');
+}
+
+function searchFor(input: HTMLElement, text: string) {
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
+  fireEvent.keyUp(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
+}
+
+const rowOf = (caseNo: string) => screen.getByText(caseNo).closest('tr')!;
+
+describe('cases: all history through the server', () => {
+  it('searches the server on Enter, marks the matched words and loads more with the cursor', async () => {
+    const { seat } = await renderApp({ inquiries: [earlierCase()] });
+    const input = await openServerSearch();
+    expect(screen.queryByTestId('cases-table')).toBeNull();
+    expect(document.activeElement).toBe(input);
+
+    searchFor(input, '玉米 叶子');
+    const table = await screen.findByTestId('cases-server-table');
+    await within(table).findByText('S02-250611-0003');
+    expect(within(table).getByText('S03-240702-0011')).toBeTruthy();
+    expect([...table.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['玉米', '叶子', '玉米', '叶子']);
+    expect(within(table).getAllByText('已办结').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('cases-server-status').textContent).toBe('已显示 2 条');
+
+    searchFor(input, '玉米');
+    await waitFor(() => expect(screen.getByTestId('cases-server-status').textContent).toBe('已显示 2 条，还有更多'));
+    expect(within(table).queryByText('S01-230815-0042')).toBeNull();
+    fireEvent.click(screen.getByTestId('cases-server-more'));
+    await within(table).findByText('S01-230815-0042');
+    expect(within(table).getByText('S02-250611-0003')).toBeTruthy();
+    expect(screen.queryByTestId('cases-server-more')).toBeNull();
+    expect(seat.callsTo('cases:searchServer').map((c) => c.input)).toEqual([
+      { q: '玉米 叶子' },
+      { q: '玉米' },
+      { q: '玉米', cursor: '2' },
+    ]);
+  });
+
+  it('says plainly when nothing on the server matches', async () => {
+    await renderApp();
+    searchFor(await openServerSearch(), '拖拉机');
+    expect(await screen.findByText('服务器上没有符合“拖拉机”的工单')).toBeTruthy();
+  });
+
+  it('opens a case this seat keeps as usual, and shows only the summary of one it does not', async () => {
+    await renderApp({ inquiries: [earlierCase()] });
+    const input = await openServerSearch();
+
+    searchFor(input, '稻瘟病');
+    await screen.findByText('S01-261126-0007');
+    fireEvent.keyDown(rowOf('S01-261126-0007'), { key: 'Enter' });
+    expect(await within(await screen.findByTestId('case-detail')).findByTestId('case-answer')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /关闭|Close/ }));
+    await waitFor(() => expect(screen.queryByTestId('case-detail')).toBeNull());
+
+    searchFor(input, '猪');
+    await screen.findByText('S02-240301-0007');
+    fireEvent.click(rowOf('S02-240301-0007'));
+    const summary = await screen.findByTestId('cases-server-hit');
+    expect(within(summary).getByText(/本机没有这张工单/)).toBeTruthy();
+    expect(within(summary).getByText('139****2345')).toBeTruthy();
+    expect(within(summary).getByText('吉林省 长春市 九台区')).toBeTruthy();
+    expect(within(summary).queryByRole('textbox')).toBeNull();
+  });
+
+  it('says only local cases can be searched when offline, retries, and goes back to local search in one click', async () => {
+    const { seat } = await renderApp({ inquiries: [earlierCase()] });
+    seat.caseSearch.setOnline(false);
+    const input = await openServerSearch();
+
+    searchFor(input, '玉米');
+    const alert = await screen.findByTestId('cases-server-error');
+    expect(within(alert).getByText('离线：只能检索本机工单')).toBeTruthy();
+    expect(within(alert).getByText(/无法连接中心服务器/)).toBeTruthy();
+    expect(screen.getByTestId('cases-server-status').textContent).toBe('');
+
+    seat.caseSearch.setOnline(true);
+    fireEvent.click(within(alert).getByRole('button', { name: /重\s*试/ }));
+    await screen.findByText('S02-250611-0003');
+    expect(screen.queryByTestId('cases-server-error')).toBeNull();
+
+    seat.caseSearch.setOnline(false);
+    searchFor(input, '猪');
+    const again = await screen.findByTestId('cases-server-error');
+    fireEvent.click(within(again).getByRole('button', { name: '改为检索本机工单' }));
+    expect(await within(await screen.findByTestId('cases-table')).findByText('S01-261126-0007')).toBeTruthy();
+    expect(screen.getByRole('radio', { name: '本机工单' })).toHaveProperty('checked', true);
+  });
+});

@@ -1,0 +1,107 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Input, Space, Typography } from 'antd';
+import type { InputRef } from 'antd';
+import { useState, type Ref } from 'react';
+import type { CaseSearchHit } from '../../shared/domain/kbServer';
+import { useHotline } from '../api/HotlineContext';
+import { errorLine } from '../api/errorText';
+import { useT } from '../i18n/I18nProvider';
+import { ServerCaseTable } from './ServerCaseTable';
+import { ServerHitDrawer } from './ServerHitDrawer';
+import { useServerCaseSearch } from './useServerCaseSearch';
+
+type Props = {
+  searchRef: Ref<InputRef>;
+  /** The hit is a case this seat keeps: open it the usual way (details, edit, timeline). */
+  onOpenLocal: (id: string) => void;
+  onBackToLocal: () => void;
+};
+
+/** 全部历史（服务器）: every case on the central server, searched on Enter, paged with "加载更多". */
+export function ServerCaseSearch({ searchRef, onOpenLocal, onBackToLocal }: Props) {
+  const t = useT();
+  const api = useHotline();
+  const search = useServerCaseSearch();
+  const [text, setText] = useState('');
+  const [shown, setShown] = useState<CaseSearchHit | null>(null);
+
+  const open = async (hit: CaseSearchHit) => {
+    const local = await api.inquiry.get({ id: hit.id });
+    if (!local.ok && local.error.code === 'NOT_FOUND') setShown(hit);
+    else onOpenLocal(hit.id);
+  };
+
+  // Not reachable or not logged in online: both mean "only what this seat keeps can be searched".
+  const offline = search.error?.code === 'OFFLINE' || search.error?.code === 'UNAUTHORIZED';
+  const nothingShown = search.error !== null && search.hits.length === 0;
+  const status = search.loading
+    ? t('cases.server.searching')
+    : search.q === null || nothingShown
+      ? ''
+      : t(search.nextCursor ? 'cases.server.shownMore' : 'cases.server.shown', { shown: search.hits.length });
+
+  return (
+    <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space.Compact>
+          <Input
+            ref={searchRef}
+            data-testid="cases-server-search"
+            autoFocus
+            allowClear
+            prefix={<SearchOutlined />}
+            style={{ width: 420 }}
+            placeholder={t('cases.server.searchPlaceholder')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onPressEnter={() => search.search(text)}
+          />
+          <Button type="primary" loading={search.loading} onClick={() => search.search(text)}>
+            {t('cases.server.search')}
+          </Button>
+        </Space.Compact>
+        <Typography.Text data-testid="cases-server-status" type="secondary">
+          {status}
+        </Typography.Text>
+      </Space>
+      {search.error && (
+        <Alert
+          data-testid="cases-server-error"
+          type={offline ? 'info' : 'warning'}
+          showIcon
+          title={offline ? t('cases.server.offline') : t('cases.server.failed')}
+          description={offline ? search.error.message : errorLine(t, search.error)}
+          action={
+            <Space orientation="vertical" size="small">
+              <Button size="small" onClick={search.retry}>
+                {t('common.retry')}
+              </Button>
+              <Button size="small" type="primary" onClick={onBackToLocal}>
+                {t('cases.server.backToLocal')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      {!nothingShown && (
+        <ServerCaseTable
+          hits={search.hits}
+          terms={search.terms}
+          loading={search.loading}
+          onOpen={(hit) => void open(hit)}
+          emptyText={
+            <Empty
+              description={search.q === null ? t('cases.server.hint') : t('cases.server.empty', { q: search.q })}
+            />
+          }
+        />
+      )}
+      {search.nextCursor !== null && (
+        <Button block data-testid="cases-server-more" loading={search.loading} onClick={search.loadMore}>
+          {t('cases.server.loadMore')}
+        </Button>
+      )}
+      {shown && <ServerHitDrawer hit={shown} terms={search.terms} onClose={() => setShown(null)} />}
+    </Space>
+  );
+}
