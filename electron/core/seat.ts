@@ -12,6 +12,7 @@ import { createStore } from './db/store';
 import { createSeatEvents, type SeatEvents } from './events';
 import { createIntakeHandlers } from './intake/handlers';
 import { inquiryService } from './intake/inquiryService';
+import { announcedKb } from './kb/announcedKb';
 import { createKbHandlers } from './kb/handlers';
 import { kbService } from './kb/kbService';
 import { kbSyncTrigger } from './kb/kbSyncTrigger';
@@ -156,14 +157,17 @@ export function openSeat(options: SeatOptions): Seat {
         settingsFile: settings.path,
       },
     };
-    kb = openSeatKb({
-      dataDir: paths.dataDir,
-      resourcesDir: options.resourcesDir,
-      log,
-      serverUrl,
-      deviceToken,
-      fetch: options.fetch,
-    });
+    kb = announcedKb(
+      openSeatKb({
+        dataDir: paths.dataDir,
+        resourcesDir: options.resourcesDir,
+        log,
+        serverUrl,
+        deviceToken,
+        fetch: options.fetch,
+      }),
+      (status) => events.emit('kb:statusChanged', status),
+    );
     const knowledge = kbService({ kb, serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch });
     const inquiries = inquiryService(intakeDeps);
     const caseSearch = caseSearchService({ serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch });

@@ -30,6 +30,17 @@ describe('知识库 page', () => {
 
     seat.sync.setStatus({ online: true });
     await waitFor(() => expect(within(status).queryByTestId('kb-offline')).toBeNull());
+
+    seat.emit('kb:statusChanged', {
+      articleCount: 5,
+      snapshotId: '3f2a9c0d1e4b5a6978',
+      deltaSeq: 12,
+      source: 'server',
+      syncing: false,
+      lastError: null,
+    });
+    await waitFor(() => expect(status.textContent).toContain('本机知识库 5 条'));
+    expect(status.textContent).toContain('3f2a9c0d1e4b');
   });
 
   it('finds articles by dialect words and narrows them with the category filter', async () => {

@@ -1,6 +1,6 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KbSeatStatus } from '../../shared/contract/kbMethods';
 import { useHotline } from '../api/HotlineContext';
 import { useQuery } from '../api/useQuery';
@@ -18,6 +18,8 @@ export function KbStatusLine() {
   const [afterSync, setAfterSync] = useState<KbSeatStatus | null>(null);
   const [running, setRunning] = useState(false);
   const status = afterSync ?? query.data;
+  // The seat also updates on its own (timer, after login): follow it without a reload.
+  useEffect(() => api.on['kb:statusChanged']((next) => setAfterSync(next)), [api]);
 
   const syncNow = async () => {
     setRunning(true);

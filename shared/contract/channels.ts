@@ -35,7 +35,7 @@ export const METHODS = [
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 
-export const EVENTS = ['sync:statusChanged', 'inquiry:changed', 'auth:changed'] as const;
+export const EVENTS = ['sync:statusChanged', 'inquiry:changed', 'auth:changed', 'kb:statusChanged'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** `inquiry:create` → ['inquiry', 'create']: the renderer sees `hotline.inquiry.create(…)`. */

@@ -17,7 +17,7 @@ import { ResolveIssueInput, SyncIssueView } from '../domain/syncIssue';
 import { Settings, SettingsPatch } from '../domain/settings';
 import type { EventName, MethodName } from './channels';
 import { caseSearchMethods } from './caseSearchMethods';
-import { kbMethods } from './kbMethods';
+import { kbMethods, KbSeatStatus } from './kbMethods';
 
 const none = z.undefined();
 const draftKey = z.string().regex(/^[a-z][a-z0-9:_-]{0,63}$/, '草稿标识不合法');
@@ -70,6 +70,8 @@ export const events = {
   'sync:statusChanged': SyncStatus,
   'inquiry:changed': z.object({ ids: z.array(z.string()) }),
   'auth:changed': SessionState,
+  /** The seat's KB started or finished a replication step (timer, 立即更新, or after login). */
+  'kb:statusChanged': KbSeatStatus,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;
