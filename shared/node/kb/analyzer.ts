@@ -11,6 +11,11 @@ export interface KbAnalyzer {
   readonly version: string;
   /** Words for the index: jieba search mode + normalisation (full-width → half-width, lower case, stop punctuation). */
   segment(text: string): string[];
+  /**
+   * A word cut into dictionary words and single characters, without jieba's guesses at new words
+   * (its HMM joins neighbouring characters, such as 防蚊, into one word).
+   */
+  dictionaryWords(word: string): string[];
   /** The same words joined by single spaces — what FTS5 (server/seat) and PostgreSQL tsvector('simple') index. */
   indexText(text: string): string;
   /** The agricultural vocabulary and synonyms the analyzer was loaded with (query expansion in KbIndex). */
@@ -18,7 +23,7 @@ export interface KbAnalyzer {
 }
 
 /** Bump when the code below changes what `segment` returns for the same dictionary. */
-const ANALYZER_REVISION = 'jieba-search-1';
+const ANALYZER_REVISION = 'jieba-search-2';
 /** High enough that jieba keeps a dictionary term whole, as in jieba's own user-dictionary advice. */
 const USER_TERM_FREQUENCY = 50_000;
 
@@ -63,5 +68,7 @@ function createAnalyzer(lexicon: KbLexicon): KbAnalyzer {
     }
     return out;
   };
-  return { version, segment, indexText: (text) => segment(text).join(' '), lexicon };
+  const dictionaryWords = (word: string): string[] =>
+    jieba.cut(normalizeText(word), false).filter((w) => !NON_WORD.test(w) && !isStopword(w));
+  return { version, segment, dictionaryWords, indexText: (text) => segment(text).join(' '), lexicon };
 }

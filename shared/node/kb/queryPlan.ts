@@ -56,15 +56,21 @@ const CANONICAL_WEIGHT = 0.9;
 const CORRECTION_WEIGHT = 0.8;
 /** Initials are far more ambiguous than full pinyin. */
 const INITIALS_WEIGHT = 0.7;
+/** The crop or animal a word starts with stands for the word less well than a synonym does. */
+const PART_WEIGHT = 0.5;
 
 export function planQuery(text: string, analyzer: KbAnalyzer, lookup: TermLookup): QueryPlan {
   const norm = normalizeText(text).slice(0, MAX_ANALYSED_CHARS);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
-  for (const word of analyzer.segment(norm)) {
+  const words = typedWords(norm, analyzer, lookup);
+  for (const word of words) {
     if (seen.has(word) || seen.size >= MAX_WORDS) continue;
     seen.add(word);
-    concepts.push(concept(word, withSynonyms(word, 1, analyzer), 'typed', analyzer));
+    // Search mode also gives the parts of a long word (耕地, 地力, 补贴 of 耕地地力保护补贴): they help
+    // an article match, but the operator asked for the word once.
+    const kind = words.some((w) => w.length > word.length && w.includes(word)) ? 'derived' : 'typed';
+    concepts.push(concept(word, [...withSynonyms(word, 1, analyzer), ...namedPart(word, analyzer)], kind, analyzer));
   }
   const rewritten = canonicalTexts(norm, concepts, analyzer);
   concepts.push(...rewrittenWords(rewritten, analyzer, seen));
@@ -81,6 +87,34 @@ export function planQuery(text: string, analyzer: KbAnalyzer, lookup: TermLookup
     rewrittenBigrams: [...new Set(bigramsOf(rewritten[0]!))].filter((g) => !typedBigrams.has(g)).slice(0, MAX_BIGRAMS),
     rewrittenChars: [...new Set(hanCharsOf(rewritten[0]!))].filter((c) => !typedChars.has(c)).slice(0, MAX_BIGRAMS),
   };
+}
+
+/**
+ * The query's words. A word jieba guessed (防蚊: characters its HMM joined) that neither the index
+ * nor the lexicon knows can match nothing and, being unknown, would weigh most in the query: it is
+ * read as the dictionary words and characters it is made of (防, 蚊).
+ */
+function typedWords(norm: string, analyzer: KbAnalyzer, lookup: TermLookup): string[] {
+  return analyzer.segment(norm).flatMap((word) => {
+    if (Array.from(word).length < 2 || lookup.isKnown(word)) return [word];
+    const parts = analyzer.dictionaryWords(word);
+    return parts.length > 1 || parts[0] !== word ? parts : [word];
+  });
+}
+
+/**
+ * A word that starts with a crop or animal (羊圈, 鸭棚) is about it: articles name the crop or animal
+ * with their own word for the rest (羊舍, 禽舍).
+ */
+function namedPart(word: string, analyzer: KbAnalyzer): Alternative[] {
+  const lex = analyzer.lexicon;
+  if (lex.isTerm(word)) return [];
+  const chars = Array.from(word);
+  for (let len = chars.length - 1; len >= 1; len--) {
+    const head = chars.slice(0, len).join('');
+    if (lex.isSubject(head)) return withSynonyms(head, PART_WEIGHT, analyzer);
+  }
+  return [];
 }
 
 function concept(source: string, alternatives: Alternative[], kind: Concept['kind'], analyzer: KbAnalyzer): Concept {

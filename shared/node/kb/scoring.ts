@@ -58,7 +58,11 @@ function bm25f(terms: readonly string[], doc: CandidateTerms, layer: Layer, avg:
  * does): an article saying 苞米 is no rarer a match for "玉米" than one saying 玉米.
  */
 function conceptIdf(c: Concept, stats: CorpusStats, df: DocFrequency): number {
-  return idf(stats.docs, Math.max(...c.alternatives.map((a) => df('words', a.word))));
+  const words = Math.max(...c.alternatives.map((a) => df('words', a.word)));
+  // Articles write a lone character (霉, 枯) inside words (霉变, 枯萎): as a word it is rare, yet
+  // it tells no more about an article than the character does.
+  const single = Array.from(c.source).length === 1 ? df('chars', c.source) : 0;
+  return idf(stats.docs, Math.max(words, single));
 }
 
 /**

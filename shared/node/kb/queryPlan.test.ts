@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { planQuery, type TermLookup } from './queryPlan';
+import { repoAnalyzer } from './testing';
+
+const knowing = (...words: string[]): TermLookup => ({
+  isKnown: (w) => words.includes(w),
+  byPinyin: () => [],
+  byInitials: () => [],
+});
+
+describe('KB query plan', () => {
+  const analyzer = repoAnalyzer();
+  const typed = (q: string, lookup = knowing()) =>
+    planQuery(q, analyzer, lookup)
+      .concepts.filter((c) => c.kind === 'typed')
+      .map((c) => c.source);
+
+  it('reads a word the segmenter made up, and no index knows, as the words it is made of', () => {
+    expect(typed('牛棚里咋防蚊')).toEqual(['牛棚', '防', '蚊']);
+    expect(typed('牛棚里咋防蚊', knowing('防蚊'))).toEqual(['牛棚', '防蚊']);
+  });
+
+  it('asks for a long word once: its parts only help an article match', () => {
+    const plan = planQuery('耕地地力保护补贴', analyzer, knowing());
+    expect(typed('耕地地力保护补贴')).toEqual(['耕地地力保护补贴']);
+    expect(plan.concepts.filter((c) => c.kind === 'derived').map((c) => c.source)).toEqual(
+      expect.arrayContaining(['耕地', '补贴']),
+    );
+  });
+
+  it('reads a word starting with an animal as about that animal, below the word itself', () => {
+    const pen = planQuery('羊圈', analyzer, knowing()).concepts[0]!;
+    expect(pen.source).toBe('羊圈');
+    expect(pen.subject).toBe(true);
+    expect(pen.alternatives[0]).toEqual({ word: '羊圈', weight: 1 });
+    expect(pen.alternatives.find((a) => a.word === '羊')?.weight).toBeLessThan(1);
+  });
+});
