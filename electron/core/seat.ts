@@ -11,6 +11,7 @@ import { createSeatEvents, type SeatEvents } from './events';
 import { createIntakeHandlers } from './intake/handlers';
 import { inquiryService } from './intake/inquiryService';
 import { createKbHandlers } from './kb/handlers';
+import { kbEditService } from './kb/kbEditService';
 import { kbService } from './kb/kbService';
 import { kbSyncTrigger } from './kb/kbSyncTrigger';
 import { openSeatKb, type SeatKb } from './kb/seatKb';
@@ -162,13 +163,15 @@ export function openSeat(options: SeatOptions): Seat {
       deviceToken,
       fetch: options.fetch,
     });
-    const knowledge = kbService({ kb, serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch });
+    const serverSession = { serverUrl, sessionToken: account.sessionToken, fetch: options.fetch };
+    const knowledge = kbService({ kb, log, ...serverSession });
+    const articleWork = kbEditService({ log, ...serverSession });
     const inquiries = inquiryService(intakeDeps);
     const issues = syncIssues({ store, inquiries, now, onResolved: () => engine.refresh() });
     const handlers: Handlers = {
       ...createIntakeHandlers(intakeDeps, inquiries),
       ...createRefdataHandlers(db),
-      ...createKbHandlers(knowledge),
+      ...createKbHandlers(knowledge, articleWork),
       'settings:get': () => settings.get(),
       'settings:update': (patch) => {
         const before = serverUrl();

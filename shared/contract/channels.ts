@@ -31,6 +31,14 @@ export const METHODS = [
   'kb:syncNow',
   'kb:history',
   'kb:feedback',
+  'kbEdit:list',
+  'kbEdit:get',
+  'kbEdit:create',
+  'kbEdit:fromCase',
+  'kbEdit:save',
+  'kbEdit:act',
+  'kbEdit:reviewDue',
+  'kbEdit:diff',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 

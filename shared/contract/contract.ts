@@ -16,6 +16,7 @@ import { AppInfo, Draft, DraftData, SyncStatus } from '../domain/seat';
 import { ResolveIssueInput, SyncIssueView } from '../domain/syncIssue';
 import { Settings, SettingsPatch } from '../domain/settings';
 import type { EventName, MethodName } from './channels';
+import { kbEditMethods } from './kbEditMethods';
 import { kbMethods } from './kbMethods';
 
 const none = z.undefined();
@@ -61,6 +62,7 @@ export const methods = {
   'auth:login': { input: LoginInput, output: SessionState },
   'auth:logout': { input: none, output: SessionState },
   ...kbMethods,
+  ...kbEditMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event the seat pushes to the renderer. */
