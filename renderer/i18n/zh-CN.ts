@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain/status';
 import type { ErrorCode } from '../../shared/errors';
 import { kbZhCN, type KbMessageKey } from './kb.zh-CN';
+import { kbEditZhCN, type KbEditMessageKey } from './kbEdit.zh-CN';
 
 /**
  * Every text of the UI, in Chinese (the default). `en.ts` must have exactly these keys: the type
@@ -325,6 +326,7 @@ const CATEGORY_TEXTS: Record<Category, string> = {
 export type MessageKey =
   | keyof typeof base
   | KbMessageKey
+  | KbEditMessageKey
   | `status.${Status}`
   | `category.${Category}`
   | `phone.problem.${PhoneProblem}`
@@ -338,6 +340,7 @@ export type Messages = Record<MessageKey, string>;
 export const zhCN: Messages = {
   ...base,
   ...kbZhCN,
+  ...kbEditZhCN,
   ...prefixed('status', STATUS_LABELS_ZH),
   ...prefixed('category', CATEGORY_TEXTS),
   ...prefixed('phone.problem', PHONE_PROBLEM_MESSAGES),

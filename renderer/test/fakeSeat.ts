@@ -17,6 +17,7 @@ import type { Client } from '../api/client';
 import { ALWAYS_ONLINE } from '../api/connection';
 import { buildApi, type Transport } from '../api/transport';
 import { createFakeKb } from './fakeKb';
+import { createFakeKbEdit } from './fakeKbEdit';
 import { createFakeSync } from './fakeSync';
 
 const REGIONS: Region[] = [
@@ -68,7 +69,8 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     pending: () => inquiries.filter((i) => i.pendingSync).length,
     markSynced: () => inquiries.forEach((i, index) => (inquiries[index] = { ...i, pendingSync: false })),
   });
-  const kb = createFakeKb();
+  const kbEdit = createFakeKbEdit({ user: sync.user, inquiry: (id) => inquiries.find((i) => i.id === id) });
+  const kb = createFakeKb({ versions: kbEdit.versions });
   const hit = (r: Region): RegionHit => {
     const path: { code: string; name: string }[] = [];
     for (let c: string | null = r.code; c; c = REGIONS.find((x) => x.code === c)?.parentCode ?? null) {
@@ -231,6 +233,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
       }),
     ...sync.handlers,
     ...kb.handlers,
+    ...kbEdit.handlers,
   };
 
   const transport: Transport = {
@@ -258,6 +261,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     emit,
     sync,
     kb,
+    kbEdit,
   };
 }
 export type FakeSeat = ReturnType<typeof createFakeSeat>;
