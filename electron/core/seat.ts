@@ -14,6 +14,7 @@ import { createIntakeHandlers } from './intake/handlers';
 import { inquiryService } from './intake/inquiryService';
 import { announcedKb } from './kb/announcedKb';
 import { createKbHandlers } from './kb/handlers';
+import { kbEditService } from './kb/kbEditService';
 import { kbService } from './kb/kbService';
 import { kbSyncTrigger } from './kb/kbSyncTrigger';
 import { openSeatKb, type SeatKb } from './kb/seatKb';
@@ -168,14 +169,16 @@ export function openSeat(options: SeatOptions): Seat {
       }),
       (status) => events.emit('kb:statusChanged', status),
     );
-    const knowledge = kbService({ kb, serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch });
+    const serverSession = { serverUrl, sessionToken: account.sessionToken, fetch: options.fetch };
+    const knowledge = kbService({ kb, log, ...serverSession });
+    const articleWork = kbEditService({ log, ...serverSession });
     const inquiries = inquiryService(intakeDeps);
     const caseSearch = caseSearchService({ serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch });
     const issues = syncIssues({ store, inquiries, now, onResolved: () => engine.refresh() });
     const handlers: Handlers = {
       ...createIntakeHandlers(intakeDeps, inquiries),
       ...createRefdataHandlers(db),
-      ...createKbHandlers(knowledge),
+      ...createKbHandlers(knowledge, articleWork),
       ...createCaseSearchHandlers(caseSearch),
       'settings:get': () => settings.get(),
       'settings:update': (patch) => {

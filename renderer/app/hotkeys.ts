@@ -9,6 +9,7 @@ export const HOTKEYS = {
   navSettings: { code: 'Digit3', key: '3', alt: true, label: 'Alt+3' },
   navSync: { code: 'Digit4', key: '4', alt: true, label: 'Alt+4' },
   navKb: { code: 'Digit5', key: '5', alt: true, label: 'Alt+5' },
+  navKbEdit: { code: 'Digit6', key: '6', alt: true, label: 'Alt+6' },
   newInquiry: { code: 'F2', key: 'F2', label: 'F2' },
   save: { code: 'KeyS', key: 's', ctrl: true, label: 'Ctrl+S' },
   saveAndNew: { code: 'Enter', key: 'Enter', ctrl: true, label: 'Ctrl+Enter' },

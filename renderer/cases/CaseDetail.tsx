@@ -3,6 +3,7 @@ import { errorLine } from '../api/errorText';
 import { useQuery } from '../api/useQuery';
 import { formatDateTime, formatDuration } from '../i18n/dates';
 import { useLocale, useT } from '../i18n/I18nProvider';
+import { CaseToKbButton } from '../kbEdit/CaseToKbButton';
 import { useReferenceLists } from '../reference/useReferenceLists';
 import { CaseEditForm } from './CaseEditForm';
 import { CaseTimeline } from './CaseTimeline';
@@ -24,6 +25,7 @@ export function CaseDetail({ id, onClose }: { id: string; onClose: () => void })
       onClose={onClose}
       size={760}
       title={inquiry ? t('case.title', { caseNo: inquiry.caseNo }) : t('case.loading')}
+      extra={inquiry && <CaseToKbButton inquiry={inquiry} />}
       destroyOnHidden
     >
       <div data-testid="case-detail">

@@ -1,11 +1,13 @@
 import { caseSearchEn } from './caseSearch.en';
 import { kbEn } from './kb.en';
+import { kbEditEn } from './kbEdit.en';
 import type { Messages } from './zh-CN';
 
 /** English texts; `Messages` makes a key missing here (or misspelt) a compile error. */
 export const en: Messages = {
   ...kbEn,
   ...caseSearchEn,
+  ...kbEditEn,
   'app.title': '12316 Farmers’ Hotline · Seat Console',
   'nav.label': 'Main navigation',
   'nav.intake': 'Intake',

@@ -10,6 +10,7 @@ import {
 import type { ErrorCode } from '../../shared/errors';
 import { caseSearchZhCN, type CaseSearchMessageKey } from './caseSearch.zh-CN';
 import { kbZhCN, type KbMessageKey } from './kb.zh-CN';
+import { kbEditZhCN, type KbEditMessageKey } from './kbEdit.zh-CN';
 
 /**
  * Every text of the UI, in Chinese (the default). `en.ts` must have exactly these keys: the type
@@ -327,6 +328,7 @@ export type MessageKey =
   | keyof typeof base
   | KbMessageKey
   | CaseSearchMessageKey
+  | KbEditMessageKey
   | `status.${Status}`
   | `category.${Category}`
   | `phone.problem.${PhoneProblem}`
@@ -341,6 +343,7 @@ export const zhCN: Messages = {
   ...base,
   ...kbZhCN,
   ...caseSearchZhCN,
+  ...kbEditZhCN,
   ...prefixed('status', STATUS_LABELS_ZH),
   ...prefixed('category', CATEGORY_TEXTS),
   ...prefixed('phone.problem', PHONE_PROBLEM_MESSAGES),

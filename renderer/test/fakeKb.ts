@@ -88,9 +88,10 @@ function mark(text: string, words: readonly string[]): Marked {
 
 /**
  * The knowledge-base half of the fake seat. Tests can hold the next search open (to deliver its
- * answer late, after a newer one), take the server away, and read what was asked.
+ * answer late, after a newer one), take the server away, and read what was asked. History comes
+ * from the fake server's versions (`server.versions`) when it holds the article.
  */
-export function createFakeKb() {
+export function createFakeKb(server: { versions?: (id: string) => KbVersionSummary[] | undefined } = {}) {
   let online = true;
   let gate: Promise<void> | null = null;
   const feedback: { id: string; helpful: boolean }[] = [];
@@ -150,6 +151,8 @@ export function createFakeKb() {
     'kb:history': ({ id }) => {
       if (!online)
         return fail('OFFLINE', '离线时无法查看历史版本，也无法提交评价。联网后再试；检索本机知识库不受影响。');
+      const held = server.versions?.(id);
+      if (held) return ok(held);
       const found = FAKE_ARTICLES.find((a) => a.id === id);
       return found ? ok(versions(found)) : fail('NOT_FOUND', '服务器上没有这条知识（可能已下线）。');
     },

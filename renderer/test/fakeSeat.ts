@@ -18,6 +18,7 @@ import { ALWAYS_ONLINE } from '../api/connection';
 import { buildApi, type Transport } from '../api/transport';
 import { createFakeCaseSearch } from './fakeCaseSearch';
 import { createFakeKb } from './fakeKb';
+import { createFakeKbEdit } from './fakeKbEdit';
 import { createFakeSync } from './fakeSync';
 
 const REGIONS: Region[] = [
@@ -69,7 +70,8 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     pending: () => inquiries.filter((i) => i.pendingSync).length,
     markSynced: () => inquiries.forEach((i, index) => (inquiries[index] = { ...i, pendingSync: false })),
   });
-  const kb = createFakeKb();
+  const kbEdit = createFakeKbEdit({ user: sync.user, inquiry: (id) => inquiries.find((i) => i.id === id) });
+  const kb = createFakeKb({ versions: kbEdit.versions });
   const caseSearch = createFakeCaseSearch(() => inquiries);
   const hit = (r: Region): RegionHit => {
     const path: { code: string; name: string }[] = [];
@@ -234,6 +236,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     ...sync.handlers,
     ...kb.handlers,
     ...caseSearch.handlers,
+    ...kbEdit.handlers,
   };
 
   const transport: Transport = {
@@ -262,6 +265,7 @@ export function createFakeSeat(seed: { inquiries?: Inquiry[]; draft?: Record<str
     sync,
     kb,
     caseSearch,
+    kbEdit,
   };
 }
 export type FakeSeat = ReturnType<typeof createFakeSeat>;

@@ -21,6 +21,24 @@ export const FAKE_USER: User = {
 };
 export const FAKE_PASSWORD = 'hotline-op1';
 
+/** An expert who writes articles and a supervisor (班长) who reviews them, for the 知识维护 tests. */
+export const FAKE_EXPERT: User = {
+  id: 'u-exp1',
+  username: 'expert1',
+  displayName: '王立新',
+  role: 'expert',
+  scope: { kind: 'all' },
+  disabled: false,
+};
+export const FAKE_SUPERVISOR: User = {
+  id: 'u-sup1',
+  username: 'lead1',
+  displayName: '孙秀梅',
+  role: 'supervisor',
+  scope: { kind: 'all' },
+  disabled: false,
+};
+
 const LOGGED_OUT: SessionState = { user: null, offline: false, expiresAt: null };
 
 /**
@@ -102,6 +120,10 @@ export function createFakeSync(emit: Emit, local: { pending: () => number; markS
   return {
     handlers,
     setStatus,
+    /** Who is logged in now, as the seat's session says. */
+    user: () => session.user,
+    /** Logs `user` in online, as if they had typed their password at the 登录 dialog. */
+    signIn: (user: User) => setSession({ user, offline: false, expiresAt: '2026-11-29T05:00:00.000Z' }),
     setIssues: (next: SyncIssueView[]) => {
       issues = next;
       emit('sync:statusChanged', current());

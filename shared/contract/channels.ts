@@ -32,6 +32,14 @@ export const METHODS = [
   'kb:history',
   'kb:feedback',
   'cases:searchServer',
+  'kbEdit:list',
+  'kbEdit:get',
+  'kbEdit:create',
+  'kbEdit:fromCase',
+  'kbEdit:save',
+  'kbEdit:act',
+  'kbEdit:reviewDue',
+  'kbEdit:diff',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 

@@ -17,6 +17,7 @@ import { ResolveIssueInput, SyncIssueView } from '../domain/syncIssue';
 import { Settings, SettingsPatch } from '../domain/settings';
 import type { EventName, MethodName } from './channels';
 import { caseSearchMethods } from './caseSearchMethods';
+import { kbEditMethods } from './kbEditMethods';
 import { kbMethods, KbSeatStatus } from './kbMethods';
 
 const none = z.undefined();
@@ -63,6 +64,7 @@ export const methods = {
   'auth:logout': { input: none, output: SessionState },
   ...kbMethods,
   ...caseSearchMethods,
+  ...kbEditMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event the seat pushes to the renderer. */

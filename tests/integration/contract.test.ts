@@ -149,6 +149,25 @@ const NEARLY_RIGHT: Record<MethodName, unknown[]> = {
     { q: '玉米', cursor: 12 },
     { q: '玉米', limit: 20 },
   ],
+  'kbEdit:list': [{ status: 'open' }, { mine: 'true' }, { q: '话'.repeat(101) }, { cursor: 7 }],
+  'kbEdit:get': [{}, { id: 'KB-1' }],
+  'kbEdit:create': [{}, { draft: {} }, { draft: { title: '玉米', answer: '', category: '农机' } }],
+  'kbEdit:fromCase': [{}, { inquiryId: 'not-a-uuid' }, { inquiryId: UUID, extra: 1 }],
+  'kbEdit:save': [
+    { id: 'kb-0001', draft: { title: '玉米', answer: '答', category: '农机' } },
+    { id: 'kb-0001', expectedRevision: 0, draft: { title: '玉米', answer: '答', category: '农机' } },
+    { id: 'kb-0001', expectedRevision: 1, draft: { title: ' ', answer: '答', category: '农机' } },
+  ],
+  'kbEdit:act': [
+    { id: 'kb-0001', action: 'delete', expectedRevision: 1 },
+    { id: 'kb-0001', action: 'publish' },
+    { id: 'kb-0001', action: 'sendBack', expectedRevision: 1 },
+    { id: 'kb-0001', action: 'sendBack', expectedRevision: 1, note: '  ' },
+    { id: 'kb-0001', action: 'rollback', expectedRevision: 1 },
+    { id: 'kb-0001', action: 'submit', expectedRevision: 1, note: '话'.repeat(501) },
+  ],
+  'kbEdit:reviewDue': [{}, 'all'],
+  'kbEdit:diff': [{ id: 'kb-0001' }, { id: 'kb-0001', from: 0, to: 1 }, { id: 'kb-0001', from: '1', to: '2' }],
 };
 
 let dataDir: string;

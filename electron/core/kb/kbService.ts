@@ -3,19 +3,11 @@ import type { KbArticle, KbFilters, KbHit, KbSearchResult } from '../../../share
 import type { KbVersionSummary } from '../../../shared/domain/kbServer';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log/logger';
-import type { FetchFn } from '../sync/httpClient';
-import { KB_MESSAGES, kbServerClient } from './kbServerClient';
+import { kbServerClient } from './kbServerClient';
 import type { SeatKb } from './seatKb';
+import { currentSession, type SessionSource } from './serverRequest';
 
-export type KbServiceDeps = {
-  kb: SeatKb;
-  serverUrl: () => string | null;
-  /** The operator's online session; null when logged out or logged in offline. */
-  sessionToken: () => string | null;
-  log: Logger;
-  fetch?: FetchFn;
-  timeoutMs?: number;
-};
+export type KbServiceDeps = SessionSource & { kb: SeatKb; log: Logger };
 
 export type KbSearchRequest = { q: string; limit: number; filters: KbFilters; context?: KbSearchContext };
 
@@ -24,22 +16,13 @@ const NOT_FOUND_MESSAGE = '本机知识库中没有这条知识，可能已下�
 const CONTEXT_BONUS = 0.15;
 /** Extra candidates fetched so a context match just below the cut can still move up into it. */
 const CONTEXT_POOL = 3;
-const SERVER_TIMEOUT_MS = 8_000;
 
 /**
  * The knowledge base as the console sees it: searches run on the seat's local KB (works offline),
  * history and helpful marks go to the central server and say plainly when it cannot be reached.
  */
 export function kbService(deps: KbServiceDeps) {
-  const fetchFn = deps.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
-
-  function server() {
-    const baseUrl = deps.serverUrl();
-    if (!baseUrl) throw new AppError('OFFLINE', KB_MESSAGES.noServer);
-    const token = deps.sessionToken();
-    if (!token) throw new AppError('UNAUTHORIZED', KB_MESSAGES.notLoggedIn);
-    return kbServerClient({ baseUrl, token, fetch: fetchFn, timeoutMs: deps.timeoutMs ?? SERVER_TIMEOUT_MS });
-  }
+  const server = () => kbServerClient(currentSession(deps));
 
   return {
     search({ context, ...query }: KbSearchRequest): KbSearchResult {

@@ -6,7 +6,7 @@ const byId = (page: Page, id: string) => page.getByTestId(id);
 type Animation = { effect: { getTiming(): { iterations?: number } } | null; finished: Promise<unknown> };
 
 /** Waits for the drawer's slide-in (a cancelled animation counts as over; endless spinners are skipped). */
-function animationsDone(article: Locator): Promise<unknown> {
+export function animationsDone(article: Locator): Promise<unknown> {
   return article.evaluate((el) =>
     Promise.all(
       el.ownerDocument

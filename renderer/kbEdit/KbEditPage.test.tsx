@@ -1,0 +1,191 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FAKE_EXPERT, FAKE_SUPERVISOR, FAKE_USER } from '../test/fakeSync';
+import { earlierCase } from '../test/fixtures';
+import { renderApp } from '../test/renderApp';
+import type { FakeSeat } from '../test/fakeSeat';
+import type { User } from '../../shared/sync/auth';
+
+const signIn = (seat: FakeSeat, user: User) => act(() => seat.sync.signIn(user));
+
+async function openKbEditPage() {
+  await screen.findByTestId('nav-kbEdit');
+  fireEvent.keyDown(window, { key: '6', code: 'Digit6', altKey: true });
+  return screen.findByTestId('kbedit-list');
+}
+
+const rowTexts = () => screen.queryAllByTestId('kbedit-row').map((r) => r.textContent ?? '');
+
+async function openRow(title: string) {
+  await waitFor(() => expect(rowTexts().some((t) => t.includes(title))).toBe(true));
+  fireEvent.click(screen.getAllByTestId('kbedit-row').find((r) => r.textContent?.includes(title))!);
+  const editor = await editorDrawer();
+  await within(editor).findByTestId('kbedit-meta');
+  return editor;
+}
+
+const fieldError = (editor: HTMLElement, text: string) => within(editor).findByText(text);
+
+/** The editor drawer, header (title, status, action buttons) and body. */
+async function editorDrawer() {
+  const body = await screen.findByTestId('kbedit-editor');
+  return body.closest<HTMLElement>('.ant-drawer-content-wrapper') ?? body;
+}
+
+async function pick(testId: string, option: string) {
+  const select = screen.getByTestId(testId);
+  fireEvent.mouseDown(select.querySelector('input') ?? select);
+  fireEvent.click(await screen.findByTitle(option));
+}
+
+/** The open modal that shows `text` (antd's modals carry no accessible name in jsdom). */
+async function modalWith(text: string) {
+  const found = await screen.findByText(text);
+  return found.closest<HTMLElement>('.ant-modal') ?? found;
+}
+
+describe('知识维护', () => {
+  it('is not offered to operators, only to those who write or review articles', async () => {
+    const { seat } = await renderApp();
+    await signIn(seat, FAKE_USER);
+    fireEvent.keyDown(window, { key: '6', code: 'Digit6', altKey: true });
+    expect(screen.queryByTestId('nav-kbEdit')).toBeNull();
+    expect(screen.queryByTestId('kbedit-list')).toBeNull();
+
+    await signIn(seat, FAKE_EXPERT);
+    expect((await screen.findByTestId('nav-kbEdit')).textContent).toContain('知识维护');
+  });
+
+  it('lets an expert write a draft, save it with Ctrl+S and submit it for review', async () => {
+    const { seat } = await renderApp();
+    await signIn(seat, FAKE_EXPERT);
+    await openKbEditPage();
+    fireEvent.click(screen.getByTestId('kbedit-new'));
+    const editor = await editorDrawer();
+
+    fireEvent.keyDown(window, { key: 's', code: 'KeyS', ctrlKey: true });
+    expect(await fieldError(editor, '标题不能为空')).toBeTruthy();
+    expect(within(editor).getByText('答案不能为空')).toBeTruthy();
+    expect(seat.callsTo('kbEdit:create')).toHaveLength(0);
+
+    fireEvent.change(within(editor).getByTestId('kbedit-title'), { target: { value: '大棚黄瓜叶片背面有白霉怎么办' } });
+    fireEvent.change(within(editor).getByTestId('kbedit-answer'), {
+      target: { value: '这是黄瓜霜霉病。清晨放风排湿，发病初期喷烯酰吗啉。' },
+    });
+    await pick('kbedit-category', '植物保护-病虫害');
+    fireEvent.keyDown(window, { key: 's', code: 'KeyS', ctrlKey: true });
+
+    expect(await screen.findByText('草稿已保存')).toBeTruthy();
+    expect(seat.callsTo('kbEdit:create')[0]?.input).toMatchObject({
+      draft: { title: '大棚黄瓜叶片背面有白霉怎么办', category: '植物保护-病虫害', season: '全年' },
+    });
+    const saved = await editorDrawer();
+    await within(saved).findByTestId('kbedit-meta');
+    expect(within(saved).getByTestId('kbedit-status').textContent).toBe('草稿');
+
+    fireEvent.click(within(saved).getByTestId('kbedit-submit'));
+    expect(await screen.findByText('已提交审核，等待班长审核')).toBeTruthy();
+    await waitFor(async () =>
+      expect(within(await editorDrawer()).getByTestId('kbedit-status').textContent).toBe('待审核'),
+    );
+    const row = seat.kbEdit.rows.find((r) => r.draft?.title === '大棚黄瓜叶片背面有白霉怎么办');
+    expect(row).toMatchObject({ status: 'in_review', owner: { name: '王立新' } });
+    expect(within(await editorDrawer()).queryByTestId('kbedit-save')).toBeNull();
+  });
+
+  it('lets a supervisor send a draft back with a reason that the expert then reads', async () => {
+    const { seat } = await renderApp();
+    await signIn(seat, FAKE_SUPERVISOR);
+    await openKbEditPage();
+    const editor = await openRow('大豆根腐病怎么防治');
+    expect(within(editor).queryByTestId('kbedit-save')).toBeNull();
+
+    fireEvent.click(within(editor).getByTestId('kbedit-send-back'));
+    const dialog = await modalWith('退回给专家修改');
+    fireEvent.click(within(dialog).getByRole('button', { name: /退\s*回/ }));
+    expect(await within(dialog).findByText('请写明退回原因，方便专家修改')).toBeTruthy();
+    fireEvent.change(within(dialog).getByTestId('kbedit-send-back-note'), { target: { value: '请写明拌种用量' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /退\s*回/ }));
+    expect(await screen.findByText('已退回给专家修改')).toBeTruthy();
+
+    await signIn(seat, FAKE_EXPERT);
+    const mine = await openRow('大豆根腐病怎么防治');
+    const note = await within(mine).findByTestId('kbedit-review-note');
+    expect(note.textContent).toContain('孙秀梅 退回');
+    expect(note.textContent).toContain('请写明拌种用量');
+    expect(within(mine).getByTestId('kbedit-save')).toBeTruthy();
+  });
+
+  it('shows a supervisor what a revision changes against the live version, then publishes it as a new version', async () => {
+    const { seat } = await renderApp();
+    await signIn(seat, FAKE_SUPERVISOR);
+    await openKbEditPage();
+    const editor = await openRow('生猪不吃食怎么办');
+
+    fireEvent.click(within(editor).getByRole('tab', { name: '与发布版对比' }));
+    const diff = await within(editor).findByTestId('kb-diff');
+    expect(diff.querySelector('ins')?.textContent).toBe('猪圈要通风保暖。');
+    expect(diff.textContent).toContain('+ 发烧');
+
+    fireEvent.click(within(editor).getByTestId('kbedit-publish'));
+    const confirm = await modalWith('发布后，所有坐席检索到的将是这一版。确定发布吗？');
+    fireEvent.click(within(confirm).getByRole('button', { name: /确\s*定/ }));
+    expect(await screen.findByText('已发布为第 2 版')).toBeTruthy();
+    expect(seat.kbEdit.rows.find((r) => r.id === 'kb-0301')).toMatchObject({
+      status: 'published',
+      publishedVersion: 2,
+    });
+  });
+
+  it('says the server is needed when offline, and loads the list once it is back', async () => {
+    const { seat } = await renderApp();
+    await signIn(seat, FAKE_EXPERT);
+    seat.kbEdit.setOnline(false);
+    await screen.findByTestId('nav-kbEdit');
+    fireEvent.keyDown(window, { key: '6', code: 'Digit6', altKey: true });
+
+    const notice = await screen.findByTestId('kbedit-server-needed');
+    expect(notice.textContent).toContain('知识编写需要连接中心服务器并联网登录');
+    expect(notice.textContent).toContain('无法连接中心服务器');
+
+    seat.kbEdit.setOnline(true);
+    fireEvent.click(within(notice).getByRole('button', { name: /重\s*试/ }));
+    expect(await screen.findByText('没有草稿或被退回的知识')).toBeTruthy();
+    expect(screen.queryByTestId('kbedit-server-needed')).toBeNull();
+  });
+
+  it('reloads the article and gives the server’s reason when someone changed it meanwhile', async () => {
+    const { seat } = await renderApp();
+    await signIn(seat, FAKE_EXPERT);
+    await openKbEditPage();
+    fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
+    const editor = await openRow('水稻稻瘟病如何防治');
+    seat.kbEdit.rows.find((r) => r.id === 'kb-0201')!.revision += 1;
+
+    fireEvent.click(within(editor).getByTestId('kbedit-save'));
+    const refused = await within(editor).findByTestId('kbedit-refused');
+    expect(refused.textContent).toContain('这条知识刚被别人修改过，请刷新后再操作');
+    await waitFor(() => expect(seat.callsTo('kbEdit:get').length).toBeGreaterThanOrEqual(2));
+  });
+});
+
+describe('转为知识', () => {
+  it('turns an answered case into a pre-filled draft and opens it for the expert', async () => {
+    const answered = earlierCase({ status: 'answered', answer: '稻瘟病抽穗前后喷施三环唑。' });
+    const { seat } = await renderApp({ inquiries: [answered] });
+    await signIn(seat, FAKE_EXPERT);
+    fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true });
+    const table = await screen.findByTestId('cases-table');
+    await within(table).findByText('S01-261126-0007');
+    fireEvent.keyDown(table, { key: 'Enter' });
+    fireEvent.click(await screen.findByTestId('case-to-kb'));
+
+    const editor = await editorDrawer();
+    expect(await within(editor).findByTestId('kbedit-from-case')).toBeTruthy();
+    expect((within(editor).getByTestId('kbedit-title') as HTMLInputElement).value).toBe(answered.question);
+    expect((within(editor).getByTestId('kbedit-answer') as HTMLTextAreaElement).value).toBe(
+      '稻瘟病抽穗前后喷施三环唑。',
+    );
+    expect(seat.kbEdit.rows.at(-1)).toMatchObject({ sourceInquiryId: answered.id, status: 'draft' });
+  });
+});
