@@ -169,11 +169,11 @@ export function openSeat(options: SeatOptions): Seat {
       }),
       (status) => events.emit('kb:statusChanged', status),
     );
-    const serverSession = { serverUrl, sessionToken: account.sessionToken, fetch: options.fetch };
-    const knowledge = kbService({ kb, log, ...serverSession });
-    const articleWork = kbEditService({ log, ...serverSession });
+    const serverSession = { serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch };
+    const knowledge = kbService({ kb, ...serverSession });
+    const articleWork = kbEditService(serverSession);
     const inquiries = inquiryService(intakeDeps);
-    const caseSearch = caseSearchService({ serverUrl, sessionToken: account.sessionToken, log, fetch: options.fetch });
+    const caseSearch = caseSearchService(serverSession);
     const issues = syncIssues({ store, inquiries, now, onResolved: () => engine.refresh() });
     const handlers: Handlers = {
       ...createIntakeHandlers(intakeDeps, inquiries),

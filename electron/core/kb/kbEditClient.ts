@@ -8,7 +8,7 @@ import {
   type KbReviewDueItem,
 } from '../../../shared/domain/kbServer';
 import { articlePath } from './kbServerClient';
-import { parsedAnswer, serverRequest, type ServerSession } from './serverRequest';
+import { parsedAnswer, serverRequest, type ServerSession } from '../online/serverRequest';
 
 const ACTION_PATHS: Record<KbEditAction['action'], string> = {
   submit: 'submit',
@@ -22,7 +22,7 @@ const ACTION_PATHS: Record<KbEditAction['action'], string> = {
 /** Writing and reviewing articles on the central server (issue 4 §3), for experts and supervisors. */
 export function kbEditClient(session: ServerSession) {
   const detail = async (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
-    parsedAnswer(KbArticleDetail, await serverRequest(session, method, path, body));
+    parsedAnswer(session, KbArticleDetail, await serverRequest(session, method, path, body));
 
   return {
     async list(query: KbWorkListInput) {
@@ -31,7 +31,7 @@ export function kbEditClient(session: ServerSession) {
         if (value !== undefined && value !== '') params.set(key, String(value));
       }
       const search = params.size > 0 ? `?${params.toString()}` : '';
-      return parsedAnswer(KbArticlePage, await serverRequest(session, 'GET', `/kb/articles${search}`));
+      return parsedAnswer(session, KbArticlePage, await serverRequest(session, 'GET', `/kb/articles${search}`));
     },
     get: (id: string) => detail('GET', articlePath(id)),
     create: (draft: KbDraftInput) => detail('POST', '/kb/articles', { draft }),
@@ -42,11 +42,11 @@ export function kbEditClient(session: ServerSession) {
       return detail('POST', `${articlePath(id)}/${ACTION_PATHS[action]}`, body);
     },
     async reviewDue(): Promise<KbReviewDueItem[]> {
-      return parsedAnswer(KbReviewDueList, await serverRequest(session, 'GET', '/kb/review-due')).items;
+      return parsedAnswer(session, KbReviewDueList, await serverRequest(session, 'GET', '/kb/review-due')).items;
     },
     async diff(id: string, from: number, to: number) {
       const answer = await serverRequest(session, 'GET', `${articlePath(id)}/diff?from=${from}&to=${to}`);
-      return parsedAnswer(KbVersionDiff, answer);
+      return parsedAnswer(session, KbVersionDiff, answer);
     },
   };
 }

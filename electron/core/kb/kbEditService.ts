@@ -1,11 +1,11 @@
 import type { KbEditAction, KbWorkListInput } from '../../../shared/contract/kbEditMethods';
 import type { KbDraftInput } from '../../../shared/domain/kbServer';
 import { AppError, isAppError } from '../../../shared/errors';
-import type { Logger } from '../log/logger';
 import { kbEditClient } from './kbEditClient';
-import { currentSession, type SessionSource } from './serverRequest';
+import { currentSession, type SessionSource } from '../online/serverRequest';
+import { KB_SERVER_MESSAGES } from './kbServerMessages';
 
-export type KbEditServiceDeps = SessionSource & { log: Logger };
+export type KbEditServiceDeps = SessionSource;
 
 const NOT_ON_SERVER_HINT = '若这张工单刚在本机受理或修改，请先“立即同步”，等它上传到中心服务器后再转为知识。';
 
@@ -14,7 +14,7 @@ const NOT_ON_SERVER_HINT = '若这张工单刚在本机受理或修改，请先�
  * central server, where the supervisor reviews them, so each call needs the server and an online login.
  */
 export function kbEditService(deps: KbEditServiceDeps) {
-  const server = () => kbEditClient(currentSession(deps));
+  const server = () => kbEditClient(currentSession(deps, KB_SERVER_MESSAGES));
 
   return {
     list: (query: KbWorkListInput) => server().list(query),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KbFeedbackCounts, KbVersionList, type KbVersionSummary } from '../../../shared/domain/kbServer';
-import { parsedAnswer, serverRequest, type ServerSession } from './serverRequest';
+import { parsedAnswer, serverRequest, type ServerSession } from '../online/serverRequest';
 
 /** The feedback route answers the whole article; the console needs only the counts. */
 const FeedbackBody = z.object({ feedback: KbFeedbackCounts });
@@ -12,11 +12,11 @@ export function kbServerClient(session: ServerSession) {
   return {
     async versions(id: string): Promise<KbVersionSummary[]> {
       const answer = await serverRequest(session, 'GET', `${articlePath(id)}/versions`);
-      return parsedAnswer(KbVersionList, answer).versions;
+      return parsedAnswer(session, KbVersionList, answer).versions;
     },
     async feedback(id: string, helpful: boolean): Promise<z.infer<typeof KbFeedbackCounts>> {
       const answer = await serverRequest(session, 'POST', `${articlePath(id)}/feedback`, { helpful });
-      return parsedAnswer(FeedbackBody, answer).feedback;
+      return parsedAnswer(session, FeedbackBody, answer).feedback;
     },
   };
 }

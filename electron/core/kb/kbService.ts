@@ -2,12 +2,12 @@ import type { KbSearchContext, KbSeatStatus } from '../../../shared/contract/kbM
 import type { KbArticle, KbFilters, KbHit, KbSearchResult } from '../../../shared/domain/kb';
 import type { KbVersionSummary } from '../../../shared/domain/kbServer';
 import { AppError } from '../../../shared/errors';
-import type { Logger } from '../log/logger';
 import { kbServerClient } from './kbServerClient';
 import type { SeatKb } from './seatKb';
-import { currentSession, type SessionSource } from './serverRequest';
+import { currentSession, type SessionSource } from '../online/serverRequest';
+import { KB_SERVER_MESSAGES } from './kbServerMessages';
 
-export type KbServiceDeps = SessionSource & { kb: SeatKb; log: Logger };
+export type KbServiceDeps = SessionSource & { kb: SeatKb };
 
 export type KbSearchRequest = { q: string; limit: number; filters: KbFilters; context?: KbSearchContext };
 
@@ -22,7 +22,7 @@ const CONTEXT_POOL = 3;
  * history and helpful marks go to the central server and say plainly when it cannot be reached.
  */
 export function kbService(deps: KbServiceDeps) {
-  const server = () => kbServerClient(currentSession(deps));
+  const server = () => kbServerClient(currentSession(deps, KB_SERVER_MESSAGES));
 
   return {
     search({ context, ...query }: KbSearchRequest): KbSearchResult {
