@@ -18,7 +18,8 @@ const noNetwork: FetchFn = () => Promise.reject(new Error('the snapshot install 
 /**
  * `snapshot_install_s`: the bench's index packed as the server packs a snapshot, its chunks placed in
  * the seat's staging folder as a finished download leaves them, then the seat's own installer timed
- * — re-check of the chunks, decompression, move into place, integrity check and open. Download excluded.
+ * — chunk checks, parallel decompression into place, fsync, move into place, analyzer/count/seq checks
+ * and open. Download excluded.
  */
 export async function measureSnapshotInstall(file: string, dataDir: string, workDir: string): Promise<InstallResult> {
   const analyzer = loadKbAnalyzer(dataDir);

@@ -6,8 +6,12 @@ import { KbArticle, KbArticleId } from '../domain/kb';
  * delta pages, shared by the server (answers) and the seat's replica (parses every answer with them).
  */
 
-/** Changes whenever the snapshot file layout or this manifest changes meaning; a seat refuses other formats. */
-export const KB_SNAPSHOT_FORMAT = 1;
+/**
+ * Changes whenever the snapshot file layout or this manifest changes meaning; a seat refuses other
+ * formats. 2: each chunk is the brotli stream of its own `chunkSize` bytes of the file (a seat
+ * decompresses chunks in parallel and writes each at its place); 1 was one stream cut into chunks.
+ */
+export const KB_SNAPSHOT_FORMAT = 2;
 export const KB_DELTA_MAX_LIMIT = 2000;
 /** Header carrying a chunk's sha256 next to its bytes, so a seat can refuse a chunk damaged on the way. */
 export const KB_CHUNK_SHA256_HEADER = 'x-chunk-sha256';
@@ -22,6 +26,7 @@ export const SERVER_EPOCH_HEADER = 'x-server-epoch';
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 须为 64 位小写十六进制');
 const Count = z.number().int().min(0);
 
+/** One downloadable chunk: its compressed bytes' sha256 and size. */
 export const KbSnapshotChunk = z.strictObject({ index: Count, sha256: Sha256, size: z.number().int().min(1) });
 export type KbSnapshotChunk = z.infer<typeof KbSnapshotChunk>;
 
@@ -36,7 +41,9 @@ export const KbSnapshotBody = z.strictObject({
   compression: z.literal('br'),
   /** The SQLite file once decompressed. */
   file: z.strictObject({ sha256: Sha256, size: z.number().int().min(1) }),
+  /** Bytes of the file each chunk holds once decompressed (the last holds the rest). */
   chunkSize: z.number().int().min(1),
+  /** In file order, `index` = position. */
   chunks: z.array(KbSnapshotChunk).min(1),
 });
 export type KbSnapshotBody = z.infer<typeof KbSnapshotBody>;

@@ -10,7 +10,11 @@ export type StoredSnapshot = { manifest: KbSnapshotManifest; createdAt: number }
 
 export function snapshotRepo(db: Kysely<ServerDatabase>) {
   return {
-    /** The snapshot seats should take: the newest feed position, the latest build of it. */
+    /**
+     * The snapshot seats should take: the newest feed position, the latest build of it. One packed by
+     * an older server in another format counts as none (no seat of this version can install it), so
+     * the first request builds one in the current format.
+     */
     async current(): Promise<StoredSnapshot | null> {
       const row = await db
         .selectFrom('kb_snapshot')
@@ -20,9 +24,9 @@ export function snapshotRepo(db: Kysely<ServerDatabase>) {
         .orderBy('snapshot_id')
         .limit(1)
         .executeTakeFirst();
-      return row
-        ? { manifest: KbSnapshotManifest.parse(JSON.parse(row.manifest)), createdAt: Number(row.created_at) }
-        : null;
+      if (!row) return null;
+      const manifest = KbSnapshotManifest.safeParse(JSON.parse(row.manifest));
+      return manifest.success ? { manifest: manifest.data, createdAt: Number(row.created_at) } : null;
     },
 
     async chunk(snapshotId: string, index: number): Promise<{ sha256: string; data: Buffer } | null> {

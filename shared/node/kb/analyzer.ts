@@ -28,6 +28,7 @@ const ANALYZER_REVISION = 'jieba-search-2';
 const USER_TERM_FREQUENCY = 50_000;
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
+const WORD = /^[\p{L}\p{N}]+$/u;
 
 const cache = new Map<string, KbAnalyzer>();
 
@@ -61,6 +62,11 @@ function createAnalyzer(lexicon: KbLexicon): KbAnalyzer {
     if (!text) return [];
     const out: string[] = [];
     for (const raw of jieba.cutForSearch(normalizeText(text), true)) {
+      // Most tokens are whole words: testing costs less than splitting each one.
+      if (WORD.test(raw)) {
+        if (!isStopword(raw)) out.push(raw);
+        continue;
+      }
       // Letters and digits only, so FTS5 unicode61 and PostgreSQL 'simple' see exactly these words.
       for (const word of raw.split(NON_WORD)) {
         if (word && !isStopword(word)) out.push(word);

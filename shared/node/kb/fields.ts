@@ -20,9 +20,13 @@ export function fieldTexts(a: KbArticleContent): Record<Field, string> {
 
 export type IndexedFields = Readonly<Record<Layer, Readonly<Record<Field, readonly string[]>>>>;
 
-export function indexFields(a: KbArticleContent, analyzer: KbAnalyzer): IndexedFields {
+/** The searchable fields normalised: the text words, bigrams and characters are cut from and counted in. */
+export function normalizedFields(a: KbArticleContent): Record<Field, string> {
   const raw = fieldTexts(a);
-  const norm = { title: normalizeText(raw.title), keys: normalizeText(raw.keys), answer: normalizeText(raw.answer) };
+  return { title: normalizeText(raw.title), keys: normalizeText(raw.keys), answer: normalizeText(raw.answer) };
+}
+
+export function indexFields(norm: Readonly<Record<Field, string>>, analyzer: KbAnalyzer): IndexedFields {
   const per = (cut: (s: string) => string[]) => ({
     title: cut(norm.title),
     keys: cut(norm.keys),
@@ -48,6 +52,6 @@ export function lengthsByLayer(lens: readonly number[]): Record<Layer, FieldNumb
 
 /** The distinct Han characters of an article (for the character document frequencies). */
 export function distinctChars(a: KbArticleContent): Set<string> {
-  const raw = fieldTexts(a);
-  return new Set(FIELDS.flatMap((f) => hanCharsOf(normalizeText(raw[f]))));
+  const norm = normalizedFields(a);
+  return new Set(FIELDS.flatMap((f) => hanCharsOf(norm[f])));
 }

@@ -1,7 +1,9 @@
 import type { KbArticle } from '../../domain/kb';
 import type { KbAnalyzer } from './analyzer';
-import { FIELDS, fieldLengths, indexFields } from './fields';
+import { packBody } from './articleBody';
+import { FIELDS, fieldLengths, indexFields, normalizedFields } from './fields';
 import { termKeys } from './termLookup';
+import { packWords } from './wordOffsets';
 
 /** A new Han word of a title or keys, with the pinyin keys the typo path looks it up by. */
 export interface TermRow {
@@ -21,11 +23,14 @@ export interface IndexRow {
   readonly season: string;
   readonly regionless: number;
   readonly lens: readonly number[];
-  /** Segmented words of title, keys, answer: stored for re-scoring and fed to the words FTS table. */
+  /** Segmented words of title, keys, answer, space-separated: what the words FTS table indexes. */
   readonly words: readonly [string, string, string];
+  /** The same words as places in the normalised fields (`wordOffsets.ts`): stored for re-scoring. */
+  readonly packedWords: Uint8Array;
   /** Character bigrams of title and keys. */
   readonly bigrams: readonly [string, string];
-  readonly body: string;
+  /** The rest of the article (`articleBody.ts`). */
+  readonly body: Uint8Array;
   readonly subjects: readonly string[];
   readonly regions: readonly string[];
   /** Distinct Han characters, as one string (their document frequencies are scored; one string crosses threads cheaply). */
@@ -36,26 +41,37 @@ export interface IndexRow {
 
 /** Computes an article's row; `seen` holds the terms this producer already offered (pinyin is costly). */
 export function indexRow(article: KbArticle, analyzer: KbAnalyzer, seen: Set<string>): IndexRow {
-  const fields = indexFields(article, analyzer);
+  const norm = normalizedFields(article);
+  const fields = indexFields(norm, analyzer);
   const terms: TermRow[] = [];
-  for (const t of [...fields.words.title, ...fields.words.keys, ...fields.bigrams.title, ...fields.bigrams.keys]) {
-    if (seen.has(t)) continue;
-    seen.add(t);
-    if (!/\p{Script=Han}/u.test(t) || Array.from(t).length < 2) continue;
-    terms.push({ term: t, ...termKeys(t) });
+  for (const list of [fields.words.title, fields.words.keys, fields.bigrams.title, fields.bigrams.keys]) {
+    for (const t of list) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      if (!/\p{Script=Han}/u.test(t) || Array.from(t).length < 2) continue;
+      terms.push({ term: t, ...termKeys(t) });
+    }
   }
+  // A loop, not flatMap + spread: this set is a large share of a row's cost otherwise.
+  const chars = new Set<string>();
+  for (const f of FIELDS) for (const ch of fields.chars[f]) chars.add(ch);
+  const words = FIELDS.map((f) => fields.words[f]);
   return {
     id: article.id,
     category: article.category,
     season: article.season,
     regionless: article.regions.length === 0 ? 1 : 0,
     lens: fieldLengths(fields),
-    words: [fields.words.title.join(' '), fields.words.keys.join(' '), fields.words.answer.join(' ')],
+    words: [words[0]!.join(' '), words[1]!.join(' '), words[2]!.join(' ')],
+    packedWords: packWords(
+      FIELDS.map((f) => norm[f]),
+      words,
+    ),
     bigrams: [fields.bigrams.title.join(' '), fields.bigrams.keys.join(' ')],
-    body: JSON.stringify(article),
+    body: packBody(article),
     subjects: [...new Set(article.subjects)],
     regions: [...new Set(article.regions)],
-    chars: [...new Set(FIELDS.flatMap((f) => fields.chars[f]))].join(''),
+    chars: [...chars].join(''),
     terms,
   };
 }

@@ -18,9 +18,8 @@ export type WriteStatements = ReturnType<typeof prepareWrites>;
 
 export function prepareWrites(db: Database.Database) {
   return {
-    insertArticle: db.prepare<[number | null, string, string, string, number, string, string, string, string, string]>(
-      'INSERT INTO kb_article (rid, id, category, season, regionless, lens, w_title, w_keys, w_answer, body) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    insertArticle: db.prepare<[number | null, string, string, string, number, string, Uint8Array, Uint8Array]>(
+      'INSERT INTO kb_article (rid, id, category, season, regionless, lens, words, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertWords: db.prepare<[number, string, string, string]>(
       'INSERT INTO kb_words (rowid, title, keys, answer) VALUES (?, ?, ?, ?)',
@@ -59,9 +58,7 @@ export function writeRow(w: WriteStatements, row: IndexRow, rid: number | null):
       row.season,
       row.regionless,
       JSON.stringify(row.lens),
-      title,
-      keys,
-      answer,
+      row.packedWords,
       row.body,
     ).lastInsertRowid,
   );

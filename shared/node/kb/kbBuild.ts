@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { KbArticle } from '../../domain/kb';
 import type { KbAnalyzer } from './analyzer';
+import { type StoredArticle, unpackBody } from './articleBody';
 import { distinctChars } from './fields';
 import { applyStats, prepareWrites, StatsDelta, writeRow, type WriteStatements } from './indexWrites';
 import { ANALYZER_VERSION_KEY, ensureKbSchema } from './schema';
@@ -97,7 +97,9 @@ export async function buildKbFile(
 /** Takes an article the build already wrote out again, so a later copy of its id replaces it. */
 function removeArticle(db: Database.Database, w: WriteStatements, rid: number, delta: StatsDelta): void {
   const row = db
-    .prepare<[number], { lens: string; body: string }>('SELECT lens, body FROM kb_article WHERE rid = ?')
+    .prepare<[number], StoredArticle & { lens: string }>(
+      'SELECT id, category, season, lens, body FROM kb_article WHERE rid = ?',
+    )
     .get(rid);
   if (!row) return;
   w.deleteWords.run(rid);
@@ -105,7 +107,7 @@ function removeArticle(db: Database.Database, w: WriteStatements, rid: number, d
   w.deleteSubjects.run(rid);
   w.deleteRegions.run(rid);
   w.deleteArticle.run(rid);
-  delta.add(-1, JSON.parse(row.lens) as number[], distinctChars(KbArticle.parse(JSON.parse(row.body))));
+  delta.add(-1, JSON.parse(row.lens) as number[], distinctChars(unpackBody(row, row.body)));
 }
 
 /** A database file and the journals SQLite keeps beside it (a stale WAL must never meet a new file). */

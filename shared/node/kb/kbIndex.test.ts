@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { KbArticle } from '../../domain/kb';
 import { KbIndex } from './kbIndex';
@@ -174,6 +175,15 @@ describe('KbIndex storage', () => {
     expect(again.get('rice-blast')).toEqual(rice);
     expect(() => again.upsert([corn])).toThrow();
     again.close();
+  });
+
+  it('refuses a KB file of an older layout, saying to import or sync it again', () => {
+    const { index, file } = tempKb([rice]);
+    index.close();
+    const db = new Database(file);
+    db.pragma('user_version = 1');
+    db.close();
+    expect(() => KbIndex.open(file, repoAnalyzer())).toThrow(/已过时.*重新导入或同步/);
   });
 
   it('rolls back a caller’s transaction as a whole', () => {

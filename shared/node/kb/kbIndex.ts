@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { KbArticle, type KbSearchQuery, type KbSearchResult } from '../../domain/kb';
 import type { KbAnalyzer } from './analyzer';
+import { type StoredArticle, unpackBody } from './articleBody';
 import { distinctChars } from './fields';
 import { indexRow } from './indexRow';
 import { applyStats, prepareWrites, StatsDelta, writeRow, type WriteStatements } from './indexWrites';
@@ -90,8 +91,8 @@ export class KbIndex {
   }
 
   get(id: string): KbArticle | null {
-    const row = this.reads.body.get(id);
-    return row ? KbArticle.parse(JSON.parse(row.body)) : null;
+    const row = this.reads.article.get(id);
+    return row ? KbArticle.parse(unpackBody(row, row.body)) : null;
   }
 
   count(): number {
@@ -126,7 +127,7 @@ export class KbIndex {
     w.deleteSubjects.run(row.rid);
     w.deleteRegions.run(row.rid);
     w.deleteArticle.run(row.rid);
-    delta.add(-1, JSON.parse(row.lens) as number[], distinctChars(KbArticle.parse(JSON.parse(row.body))));
+    delta.add(-1, JSON.parse(row.lens) as number[], distinctChars(unpackBody(row, row.body)));
     this.searcher.forget();
     return row.rid;
   }
@@ -154,10 +155,10 @@ export class KbIndex {
 
 function prepareReads(db: Database.Database) {
   return {
-    findArticle: db.prepare<[string], { rid: number; lens: string; body: string }>(
-      'SELECT rid, lens, body FROM kb_article WHERE id = ?',
+    findArticle: db.prepare<[string], StoredArticle & { rid: number; lens: string }>(
+      'SELECT rid, id, category, season, lens, body FROM kb_article WHERE id = ?',
     ),
-    body: db.prepare<[string], { body: string }>('SELECT body FROM kb_article WHERE id = ?'),
+    article: db.prepare<[string], StoredArticle>('SELECT id, category, season, body FROM kb_article WHERE id = ?'),
     count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM kb_article'),
     meta: db.prepare<[string], { value: string }>('SELECT value FROM kb_meta WHERE key = ?'),
     stats: db.prepare<[], { docs: number; lens: string }>('SELECT docs, lens FROM kb_stats WHERE id = 1'),

@@ -9,9 +9,13 @@ import type Database from 'better-sqlite3';
  * with full detail: bm25() then needs neither stored text nor re-tokenising (detail=column would
  * re-tokenise the content of every matching row, ten times slower, and returns 0 without content).
  * No index on category: candidates always come from an FTS5 match, and the category filter only
- * checks those rows (an index would cost ~3% of the file and be a worse plan to pick).
+ * checks those rows (an index would cost ~3% of the file and be a worse plan to pick). An article row
+ * keeps its segmented words as places in its text (`wordOffsets.ts`) and the rest of the article
+ * compactly (`articleBody.ts`): the rows are most of the file, and the file's size is what a seat
+ * downloads and installs.
+ * Version 2 (those two encodings) cannot be read as version 1: a KB file is rebuilt, never migrated.
  */
-const KB_SCHEMA_VERSION = 1;
+export const KB_SCHEMA_VERSION = 2;
 
 /** kb_meta key: the analyzer version the file was built with. */
 export const ANALYZER_VERSION_KEY = 'analyzer_version';
@@ -25,10 +29,8 @@ CREATE TABLE kb_article (
   season TEXT NOT NULL,
   regionless INTEGER NOT NULL,
   lens TEXT NOT NULL,
-  w_title TEXT NOT NULL,
-  w_keys TEXT NOT NULL,
-  w_answer TEXT NOT NULL,
-  body TEXT NOT NULL
+  words BLOB NOT NULL,
+  body BLOB NOT NULL
 );
 CREATE TABLE kb_article_subject (rid INTEGER NOT NULL, subject TEXT NOT NULL, PRIMARY KEY (rid, subject)) WITHOUT ROWID;
 CREATE TABLE kb_article_region (rid INTEGER NOT NULL, region TEXT NOT NULL, PRIMARY KEY (rid, region)) WITHOUT ROWID;
@@ -44,12 +46,15 @@ CREATE INDEX kb_term_pinyin ON kb_term (pinyin);
 CREATE INDEX kb_term_initials ON kb_term (initials);
 `;
 
-/** Creates the schema in an empty file; refuses a file written by a newer schema. */
+/** Creates the schema in an empty file; refuses a file written by another schema. */
 export function ensureKbSchema(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === KB_SCHEMA_VERSION) return;
   if (version > KB_SCHEMA_VERSION) {
     throw new Error(`知识库文件版本 ${version} 高于本程序支持的 ${KB_SCHEMA_VERSION}，请升级坐席台。`);
+  }
+  if (version > 0) {
+    throw new Error(`知识库文件版本 ${version} 已过时（本程序使用 ${KB_SCHEMA_VERSION}），请重新导入或同步知识库。`);
   }
   db.transaction(() => {
     db.exec(SCHEMA);

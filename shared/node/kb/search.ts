@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { type KbArticle, type KbHit, KbSearchQuery, type KbSearchResult } from '../../domain/kb';
 import { AppError } from '../../errors';
 import type { KbAnalyzer } from './analyzer';
-import { type Field, fieldTexts, type Layer, lengthsByLayer } from './fields';
+import { type StoredArticle, unpackBody } from './articleBody';
+import { type Field, type Layer, lengthsByLayer, normalizedFields } from './fields';
 import { filterSql } from './filters';
 import { answersQuery } from './fit';
 import { markText, snippet } from './highlight';
@@ -11,7 +12,7 @@ import { planQuery, type QueryPlan } from './queryPlan';
 import { DEFAULT_RANKING, type Ranking } from './ranking';
 import { type CandidateTerms, type CorpusStats, type DocFrequency, queryStrength, scoreCandidate } from './scoring';
 import { termLookup } from './termLookup';
-import { normalizeText } from './text';
+import { unpackWords } from './wordOffsets';
 
 /** Each path contributes at most this many candidates, so work per query is bounded at any KB size. */
 const CANDIDATES_PER_PATH = 60;
@@ -33,10 +34,9 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer, rank
     chars: db.prepare('SELECT df FROM kb_char_df WHERE ch = ?'),
   };
   const statsOf = db.prepare<[], { docs: number; lens: string }>('SELECT docs, lens FROM kb_stats WHERE id = 1');
-  const candidateOf = db.prepare<
-    [number],
-    { lens: string; w_title: string; w_keys: string; w_answer: string; body: string }
-  >('SELECT lens, w_title, w_keys, w_answer, body FROM kb_article WHERE rid = ?');
+  const candidateOf = db.prepare<[number], StoredArticle & { lens: string; words: Uint8Array }>(
+    'SELECT id, category, season, lens, words, body FROM kb_article WHERE rid = ?',
+  );
   const candidateStatements = new Map<string, Database.Statement<unknown[], { rid: number }>>();
   const dfCache = new Map<string, number>();
   let corpus: CorpusStats | null = null;
@@ -89,10 +89,10 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer, rank
   ): Candidate | null => {
     const row = candidateOf.get(rid);
     if (!row) return null;
-    const article = JSON.parse(row.body) as KbArticle;
-    const raw = fieldTexts(article);
-    const norm = { title: normalizeText(raw.title), keys: normalizeText(raw.keys), answer: normalizeText(raw.answer) };
-    const words = { title: row.w_title, keys: row.w_keys, answer: row.w_answer };
+    const article = unpackBody(row, row.body);
+    const norm = normalizedFields(article);
+    const [title = [], keys = [], answer = []] = unpackWords(row.words, [norm.title, norm.keys, norm.answer]);
+    const words = { title, keys, answer };
     const per = (count: (f: Field) => Map<string, number>) => ({
       title: count('title'),
       keys: count('keys'),
@@ -107,7 +107,7 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer, rank
           chars: per((f) => countChars(norm[f], chars)),
         },
         lens: lengthsByLayer(JSON.parse(row.lens) as number[]),
-        titleWords: row.w_title ? row.w_title.split(' ') : [],
+        titleWords: title,
       },
     };
   };
@@ -224,10 +224,9 @@ function selectiveMatch(
   return match ? { match, ranked: true } : null;
 }
 
-function countWords(spaced: string, wanted: ReadonlySet<string>): Map<string, number> {
+function countWords(words: readonly string[], wanted: ReadonlySet<string>): Map<string, number> {
   const m = new Map<string, number>();
-  if (!spaced) return m;
-  for (const w of spaced.split(' ')) if (wanted.has(w)) m.set(w, (m.get(w) ?? 0) + 1);
+  for (const w of words) if (wanted.has(w)) m.set(w, (m.get(w) ?? 0) + 1);
   return m;
 }
 

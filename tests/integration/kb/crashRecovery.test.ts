@@ -168,6 +168,31 @@ describe.each(VARIANTS)('KB replication after a crash or a cut (%s)', (variant) 
     expect(fetched).toEqual([1, ...Array.from({ length: n - 3 }, (_, i) => i + 3)]);
   });
 
+  it('a chunk damaged on disk at its full size is refused when assembling and fetched again on the next try', async () => {
+    const manifest = await world.snapshot();
+    const dir = world.seatDir();
+    world.network.fault = (p) => (p.endsWith('/chunks/4') ? 'cutBody' : 'none');
+    const first = open(dir);
+    await first.syncNow();
+    first.close();
+
+    const staged = stagingDir(path.join(dir, 'kb'), manifest.snapshotId);
+    const damaged = fs.readFileSync(chunkFile(staged, 2));
+    damaged[damaged.length >> 1]! ^= 0xff;
+    fs.writeFileSync(chunkFile(staged, 2), damaged);
+    world.network.fault = () => 'none';
+    world.network.log.length = 0;
+    const second = open(dir);
+    await second.syncNow();
+    expect(second.status()).toMatchObject({ source: 'bundled', lastError: REPLICA_MESSAGES.corrupt });
+    await second.syncNow();
+    expect(second.status()).toMatchObject({ source: 'server', snapshotId: manifest.snapshotId, lastError: null });
+    // Chunk 2 was stored before the damage: only being refused makes the seat fetch it again.
+    const fetched = world.network.log.filter((p) => p.includes('/chunks/')).map((p) => Number(p.split('/').pop()));
+    expect(fetched.filter((i) => i === 2)).toHaveLength(1);
+    expect(second.current().search({ q: '玉米' }).hits.length).toBeGreaterThan(0);
+  });
+
   it('refuses a chunk damaged on the way and fetches it again; never installs a damaged snapshot', async () => {
     const manifest = await world.snapshot();
     world.network.fault = (p, nth) => (p.endsWith('/chunks/2') && nth === 0 ? 'corruptBody' : 'none');

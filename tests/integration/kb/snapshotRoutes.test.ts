@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KB_CHUNK_SHA256_HEADER, KbDeltaPage, KbSnapshotManifest } from '../../../shared/sync/kbSnapshot';
+import {
+  KB_CHUNK_SHA256_HEADER,
+  KB_SNAPSHOT_FORMAT,
+  KbDeltaPage,
+  KbSnapshotManifest,
+} from '../../../shared/sync/kbSnapshot';
 import { kbSnapshotService } from '../../../server/kb/snapshot/snapshotService';
 import { VARIANTS } from '../server/harness';
 import { replicaWorld, type ReplicaWorld } from './fixtures/replicaFixture';
@@ -48,6 +53,25 @@ describe.each(VARIANTS)('KB snapshot and delta routes (%s)', (variant) => {
     const res = await get('/kb/snapshot', world.deviceToken);
     expect(res.statusCode).toBe(200);
     expect(KbSnapshotManifest.parse(res.json()).articleCount).toBe((await world.ids()).length);
+  });
+
+  it('replaces a snapshot an older server packed in another format when a seat asks', async () => {
+    const older = {
+      snapshot_id: 'f'.repeat(64),
+      feed_seq: 0,
+      article_count: 0,
+      analyzer_version: 'old',
+      created_at: 0,
+    };
+    await world.server.store.db
+      .insertInto('kb_snapshot')
+      .values({ ...older, manifest: JSON.stringify({ format: KB_SNAPSHOT_FORMAT - 1, snapshotId: older.snapshot_id }) })
+      .execute();
+    const res = await get('/kb/snapshot', world.deviceToken);
+    expect(res.statusCode).toBe(200);
+    const manifest = KbSnapshotManifest.parse(res.json());
+    expect(manifest.snapshotId).not.toBe(older.snapshot_id);
+    expect(manifest.articleCount).toBe((await world.ids()).length);
   });
 
   it('pages the compacted deltas with a cursor and rejects a malformed one', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { firstPublished, KbArticleContent, type KbArticle } from '../../../../shared/domain/kb';
 import { type KbAnalyzer } from '../../../../shared/node/kb/analyzer';
 import { KbIndex } from '../../../../shared/node/kb/kbIndex';
+import { KB_SCHEMA_VERSION } from '../../../../shared/node/kb/schema';
 import { removeDatabaseFiles, renameDurable } from './durableFiles';
 
 /** `<resourcesDir>/data/kb/kb.jsonl`: the demo KB shipped with the app, searchable before any server is reached. */
@@ -11,11 +12,18 @@ export function bundledArticlesFile(resourcesDir: string): string {
 }
 
 /**
- * The file name of the bundled KB built from this app's articles with this analyzer: a new app version
- * with other articles or another dictionary gets a new name, so the stale index is rebuilt, not reused.
+ * The file name of the bundled KB built from this app's articles with this analyzer and KB file layout:
+ * a new app version with other articles, another dictionary or another layout gets a new name, so the
+ * stale index is rebuilt, not reused.
  */
 export function bundledFileName(jsonl: Buffer, analyzer: KbAnalyzer): string {
-  const hash = createHash('sha256').update(jsonl).update('\0').update(analyzer.version).digest('hex');
+  const hash = createHash('sha256')
+    .update(jsonl)
+    .update('\0')
+    .update(analyzer.version)
+    .update('\0')
+    .update(String(KB_SCHEMA_VERSION))
+    .digest('hex');
   return `bundled-${hash.slice(0, 16)}.db`;
 }
 

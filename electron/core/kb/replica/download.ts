@@ -1,7 +1,7 @@
 import { type KbSnapshotManifest } from '../../../../shared/sync/kbSnapshot';
 import { type KbHttpClient, type KbOutcome } from './kbHttp';
 import { type ReplicaHooks } from './hooks';
-import { chunkVerified, sha256, writeChunk } from './staging';
+import { chunkStored, sha256, writeChunk } from './staging';
 
 /** Tries per chunk when the bytes arrive damaged; a lost connection ends the download at once instead. */
 const ATTEMPTS_PER_CHUNK = 3;
@@ -10,7 +10,7 @@ export type DownloadEnd =
   { kind: 'done' } | { kind: 'corrupt'; index: number } | Exclude<KbOutcome<never>, { kind: 'ok' }>;
 
 /**
- * Fetches every chunk not yet verified on disk, in order. A chunk whose bytes do not match the
+ * Fetches every chunk not yet stored whole on disk, in order. A chunk whose bytes do not match the
  * manifest's sha256 (or the hash the server sent with it) is refused, never written, and fetched again.
  */
 export async function downloadChunks(
@@ -21,7 +21,7 @@ export async function downloadChunks(
   stillWanted: () => boolean,
 ): Promise<DownloadEnd> {
   for (const chunk of manifest.chunks) {
-    if (chunkVerified(dir, chunk)) continue;
+    if (chunkStored(dir, chunk)) continue;
     let stored = false;
     for (let attempt = 0; attempt < ATTEMPTS_PER_CHUNK && !stored; attempt++) {
       const got = await http.chunk(manifest.snapshotId, chunk.index);
