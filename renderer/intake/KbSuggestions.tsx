@@ -54,6 +54,8 @@ export function KbSuggestions({ question, context, linkedId, active, onInsert, o
       size="small"
       className="kb-suggestions"
       data-testid="kb-suggestions"
+      // Which answer is on screen (idle / loading / done): lets tests and bench:kb-panel see the panel catch up.
+      data-state={state.kind}
       title={
         <span>
           {t('kb.suggest.title')} {state.kind === 'loading' && <Spin size="small" />}

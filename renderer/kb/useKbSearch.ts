@@ -4,8 +4,11 @@ import type { ContractError, Result } from '../../shared/contract/result';
 import type { KbFilters, KbSearchResult } from '../../shared/domain/kb';
 import { useHotline } from '../api/HotlineContext';
 
-/** Typing pauses shorter than this are one query: the panel follows the text without a call per key. */
-export const KB_DEBOUNCE_MS = 50;
+/**
+ * At most one search per this interval while the text keeps changing; the first change after a
+ * pause searches at once, so the panel answers a typed character in the search's own time.
+ */
+export const KB_SEARCH_INTERVAL_MS = 50;
 
 export type KbSearchState =
   | { kind: 'idle' }
@@ -17,13 +20,14 @@ type Request = { q: string; limit: number; filters?: KbFilters; context?: KbSear
 type Answer = { key: string; outcome: Result<KbSearchResult> };
 
 /**
- * Searches the seat's KB as the text changes, debounced. An answer counts only for the request it
- * was sent for: one that arrives after the text changed again is dropped, so a slow early query
- * never replaces a later one.
+ * Searches the seat's KB as the text changes, throttled (leading and trailing). An answer counts
+ * only for the request it was sent for: one that arrives after the text changed again is dropped,
+ * so a slow early query never replaces a later one.
  */
 export function useKbSearch(request: Request): KbSearchState {
   const api = useHotline();
   const [answer, setAnswer] = useState<Answer | null>(null);
+  const lastSentAt = useRef(Number.NEGATIVE_INFINITY);
   const requestRef = useRef(request);
   useEffect(() => {
     requestRef.current = request;
@@ -35,12 +39,14 @@ export function useKbSearch(request: Request): KbSearchState {
   useEffect(() => {
     if (text === '') return;
     let current = true;
+    const wait = Math.max(0, lastSentAt.current + KB_SEARCH_INTERVAL_MS - performance.now());
     const timer = setTimeout(() => {
+      lastSentAt.current = performance.now();
       const { limit, filters, context } = requestRef.current;
       void api.kb.search({ q: text, limit, filters, context }).then((outcome) => {
         if (current) setAnswer({ key, outcome });
       });
-    }, KB_DEBOUNCE_MS);
+    }, wait);
     return () => {
       current = false;
       clearTimeout(timer);
