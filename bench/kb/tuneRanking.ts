@@ -57,6 +57,11 @@ const KNOBS: readonly { name: string; get: (r: Ranking) => number; set: (r: Rank
   { name: 'coverage', get: (r) => r.coverage, set: (r, v) => ({ ...r, coverage: Math.min(v, 1) }) },
   { name: 'titleCoverage', get: (r) => r.titleCoverage, set: (r, v) => ({ ...r, titleCoverage: v }) },
   { name: 'charCoverage', get: (r) => r.charCoverage, set: (r, v) => ({ ...r, charCoverage: Math.min(v, 1) }) },
+  {
+    name: 'narrativeWords',
+    get: (r) => r.narrativeWords,
+    set: (r, v) => ({ ...r, narrativeWords: Math.min(v, 1) }),
+  },
   { name: 'subjectMiss', get: (r) => r.subjectMiss, set: (r, v) => ({ ...r, subjectMiss: Math.min(v, 1) }) },
   { name: 'minShareOfTop', get: (r) => r.minShareOfTop, set: (r, v) => ({ ...r, minShareOfTop: Math.min(v, 1) }) },
   {

@@ -35,4 +35,17 @@ describe('KB query plan', () => {
     expect(pen.alternatives[0]).toEqual({ word: '羊圈', weight: 1 });
     expect(pen.alternatives.find((a) => a.word === '羊')?.weight).toBeLessThan(1);
   });
+
+  it('counts the story around the question less, unless the question only asks about the story', () => {
+    const narrative = (q: string) =>
+      planQuery(q, analyzer, knowing())
+        .concepts.filter((c) => c.kind === 'typed' && c.narrative)
+        .map((c) => c.source);
+    expect(narrative('昨天下了一宿冻雨，大棚上结了一层冰，黄瓜苗用啥药好')).toEqual(
+      expect.arrayContaining(['冻雨', '大棚', '冰']),
+    );
+    expect(narrative('昨天下了一宿冻雨，大棚上结了一层冰，黄瓜苗用啥药好')).not.toContain('药');
+    expect(narrative('邻居推荐了一种新肥料，说能增产三成，划算不')).toEqual([]);
+    expect(narrative('黄瓜苗用啥药好')).toEqual([]);
+  });
 });

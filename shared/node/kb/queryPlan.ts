@@ -1,4 +1,5 @@
 import type { KbAnalyzer } from './analyzer';
+import { askingClauses } from './clauses';
 import { fitsMixed, initialsKey, pinyinKey } from './pinyin';
 import { bigramsOf, hanCharsOf, normalizeText } from './text';
 
@@ -21,6 +22,8 @@ export interface Concept {
   /** Some alternative is a term of the agricultural vocabulary / a crop or animal. */
   readonly domain: boolean;
   readonly subject: boolean;
+  /** Read outside the clauses that ask, in a query that tells a story around its question: it counts less. */
+  readonly narrative: boolean;
 }
 
 export interface QueryPlan {
@@ -81,7 +84,7 @@ export function planQuery(text: string, analyzer: KbAnalyzer, lookup: TermLookup
   const typedBigrams = new Set(bigrams);
   const typedChars = new Set(chars);
   return {
-    concepts,
+    concepts: markNarrative(concepts, [norm, ...rewritten]),
     bigrams,
     chars,
     rewrittenBigrams: [...new Set(bigramsOf(rewritten[0]!))].filter((g) => !typedBigrams.has(g)).slice(0, MAX_BIGRAMS),
@@ -125,7 +128,22 @@ function concept(source: string, alternatives: Alternative[], kind: Concept['kin
     kind,
     domain: alternatives.some((a) => lex.isTerm(a.word)),
     subject: alternatives.some((a) => lex.isSubject(a.word)),
+    narrative: false,
   };
+}
+
+/**
+ * A clause asking with fewer of the query's own words is a tag question (……，划算不): it asks about
+ * the story, which then is the question.
+ */
+const MIN_ASKED_WORDS = 2;
+
+/** Concepts read from outside the clauses that ask (in the text as typed or re-read) are narrative. */
+function markNarrative(concepts: Concept[], texts: readonly string[]): Concept[] {
+  const clauses = texts.flatMap((t) => askingClauses(t) ?? []);
+  const inQuestion = (c: Concept) => clauses.some((cl) => cl.includes(c.source));
+  if (concepts.filter((c) => c.kind === 'typed' && inQuestion(c)).length < MIN_ASKED_WORDS) return concepts;
+  return concepts.map((c) => (inQuestion(c) ? c : { ...c, narrative: true }));
 }
 
 function withSynonyms(word: string, weight: number, analyzer: KbAnalyzer): Alternative[] {

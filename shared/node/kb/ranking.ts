@@ -23,6 +23,8 @@ export interface Ranking {
   readonly titleCoverage: number;
   /** A typed word not found as a word, whose characters the article contains, counts this much as covered. */
   readonly charCoverage: number;
+  /** How much a word told in the story around the clause that asks counts (1: as much as the question's own). */
+  readonly narrativeWords: number;
   /** Factor for an article whose title and keys name none of the crops or animals the query names. */
   readonly subjectMiss: number;
   /** Hits below this share of the best one's score are noise next to it and are not shown. */
@@ -49,6 +51,7 @@ export const DEFAULT_RANKING: Ranking = {
   coverage: 0.16,
   titleCoverage: 0.375,
   charCoverage: 0.53,
+  narrativeWords: 0.4,
   subjectMiss: 0.93,
   minShareOfTop: 0.25,
   fit: {

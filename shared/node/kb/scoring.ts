@@ -65,6 +65,9 @@ function conceptIdf(c: Concept, stats: CorpusStats, df: DocFrequency): number {
   return idf(stats.docs, Math.max(words, single));
 }
 
+/** A concept's share of the query: less for a word of the story told around the question. */
+const told = (c: Concept, r: Ranking) => (c.narrative ? r.narrativeWords : 1);
+
 /**
  * What an article answering every part of the query would score: each typed concept, bigram and
  * character found once in the title. Terms no article contains count too — a query about something
@@ -73,7 +76,7 @@ function conceptIdf(c: Concept, stats: CorpusStats, df: DocFrequency): number {
 export function queryStrength(plan: QueryPlan, stats: CorpusStats, df: DocFrequency, r: Ranking): number {
   const inTitle = r.fields.title / (K1 + r.fields.title);
   let words = 0;
-  for (const c of plan.concepts) if (c.kind === 'typed') words += conceptIdf(c, stats, df);
+  for (const c of plan.concepts) if (c.kind === 'typed') words += told(c, r) * conceptIdf(c, stats, df);
   const grams = (layer: 'bigrams' | 'chars', terms: readonly string[]) =>
     terms.reduce((sum, t) => sum + idf(stats.docs, df(layer, t)), 0);
   return (
@@ -104,7 +107,7 @@ function coverage(
   let covered = 0;
   for (const c of plan.concepts) {
     if (c.kind !== 'typed') continue;
-    const w = idfOf(c);
+    const w = told(c, r) * idfOf(c);
     total += w;
     let best = present.has(c) ? 1 : 0;
     if (best < 1) {
@@ -176,7 +179,7 @@ export function scoreCandidate(
     const weight = Math.max(...found.map((a) => a.weight));
     present.set(c, weight);
     const terms = found.map((a) => a.word);
-    words += weight * idfOf(c) * bm25f(terms, doc, 'words', stats.avg.words, r);
+    words += told(c, r) * weight * idfOf(c) * bm25f(terms, doc, 'words', stats.avg.words, r);
     matched.push(...terms);
   }
   // Characters and pairs stand in for words the article does not have (叶子 → 叶片, 保暖 → 保温);

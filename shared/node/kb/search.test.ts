@@ -61,3 +61,35 @@ describe('KB search on the demo articles', () => {
     expect(hits[0]?.title).toContain('玉米大斑病');
   });
 });
+
+describe('KB search of a question told with a story', () => {
+  const articles = [
+    publishedArticle({
+      id: 'kb-9101',
+      title: '冻雨过后大棚怎样清冰加固？',
+      answer: '冻雨会在大棚棚膜上结冰，冰层重量压塌大棚。冻雨过后及时清除棚膜上的冰，检查立柱和拱架，加固压膜线。',
+      category: '设施农业',
+      subjects: ['大棚'],
+    }),
+    publishedArticle({
+      id: 'kb-9102',
+      title: '黄瓜苗期用什么药防治猝倒病？',
+      answer: '黄瓜苗期低温高湿易发猝倒病，发病初期喷施霜霉威或恶霉灵等药剂，注意控制棚内湿度。',
+      category: '植保',
+      subjects: ['黄瓜'],
+    }),
+    publishedArticle({
+      id: 'kb-9103',
+      title: '大棚冬季怎样保温？',
+      answer: '大棚冬季保温要加盖草帘和保温被，修补破损棚膜，夜间关严风口。',
+      category: '设施农业',
+      subjects: ['大棚'],
+    }),
+  ];
+
+  it('answers the clause that asks, not the story told before it', () => {
+    const { index } = tempKb(articles);
+    expect(index.search({ q: '昨天下了一宿冻雨，大棚上结了一层冰，黄瓜苗用啥药好' }).hits[0]?.id).toBe('kb-9102');
+    index.close();
+  });
+});
