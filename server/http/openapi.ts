@@ -1,5 +1,4 @@
 import { type StaticDocumentSpec } from '@fastify/swagger';
-import { z } from 'zod';
 import {
   LoginRequest,
   LoginResponse,
@@ -10,22 +9,13 @@ import {
 import { ErrorBody, PullQuery, PullResponse, PushRequest, PushResponse, STREAMS } from '../../shared/sync/protocol';
 import { kbOpenApiPaths } from '../kb/kbOpenApi';
 import { kbSnapshotOpenApiPaths } from '../kb/snapshot/snapshotOpenApi';
+import { bearer, errorAnswer, json, schemaOf, type JsonSchema } from './openApiParts';
 
-type JsonSchema = Record<string, unknown>;
-
-/** JSON Schema of a shared zod schema, as the client sends it (input) or receives it (output). */
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-}
-
-const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
 const errors = {
-  '400': { description: '请求内容不符合要求', ...json({ $ref: '#/components/schemas/ErrorBody' }) },
-  '401': { description: '未登录或令牌失效', ...json({ $ref: '#/components/schemas/ErrorBody' }) },
-  '403': { description: '无权操作', ...json({ $ref: '#/components/schemas/ErrorBody' }) },
+  '400': errorAnswer('请求内容不符合要求'),
+  '401': errorAnswer('未登录或令牌失效'),
+  '403': errorAnswer('无权操作'),
 };
-const bearer = [{ bearer: [] }];
 
 /** `response` null: the endpoint answers 204 without a body. */
 function post(summary: string, body: JsonSchema | null, response: JsonSchema | null, secured: boolean) {

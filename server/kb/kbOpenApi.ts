@@ -17,21 +17,15 @@ import {
   KbVersionDetail,
   KbVersionList,
 } from '../../shared/domain/kbServer';
+import { bearer, errorAnswer, json, pathParam, type JsonSchema, type SchemaOf } from '../http/openApiParts';
 
-type JsonSchema = Record<string, unknown>;
-type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => JsonSchema;
-
-const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
-const errorRef = json({ $ref: '#/components/schemas/ErrorBody' });
 const errors = {
-  '400': { description: '请求内容不符合要求', ...errorRef },
-  '401': { description: '未登录或令牌失效', ...errorRef },
-  '403': { description: '无权操作', ...errorRef },
-  '404': { description: '没有找到', ...errorRef },
-  '409': { description: '与当前状态不符（已被他人修改、状态不允许）', ...errorRef },
+  '400': errorAnswer('请求内容不符合要求'),
+  '401': errorAnswer('未登录或令牌失效'),
+  '403': errorAnswer('无权操作'),
+  '404': errorAnswer('没有找到'),
+  '409': errorAnswer('与当前状态不符（已被他人修改、状态不允许）'),
 };
-const security = [{ bearer: [] }];
-const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 /** Query parameters of a flat zod object, one OpenAPI parameter each. */
 function queryParams(schemaOf: SchemaOf, schema: z.ZodType) {
@@ -55,7 +49,7 @@ export function kbOpenApiPaths(schemaOf: SchemaOf): Record<string, unknown> {
   const body = (schema: z.ZodType) => ({ requestBody: { required: true, ...json(schemaOf(schema, 'input')) } });
   const op = (summary: string, extra: Record<string, unknown>, response: Record<string, unknown>) => ({
     summary,
-    security,
+    security: bearer,
     ...extra,
     responses: { ...response, ...errors },
   });

@@ -1,17 +1,11 @@
 import { type z } from 'zod';
+import { bearer, errorAnswer, json, pathParam, type JsonSchema, type SchemaOf } from '../../http/openApiParts';
 import { KB_CHUNK_SHA256_HEADER, KbDeltaPage, KbDeltaQuery, KbSnapshotManifest } from '../../../shared/sync/kbSnapshot';
 
-type JsonSchema = Record<string, unknown>;
-type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => JsonSchema;
-
-const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
-const errorRef = json({ $ref: '#/components/schemas/ErrorBody' });
 const errors = {
-  '400': { description: '请求内容不符合要求', ...errorRef },
-  '401': { description: '坐席未注册或令牌失效', ...errorRef },
+  '400': errorAnswer('请求内容不符合要求'),
+  '401': errorAnswer('坐席未注册或令牌失效'),
 };
-const security = [{ bearer: [] }];
-const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 /** The KB snapshot and delta paths of the OpenAPI document (issue 4 §4), from the schemas the handlers use. */
 export function kbSnapshotOpenApiPaths(schemaOf: SchemaOf): Record<string, unknown> {
@@ -21,18 +15,18 @@ export function kbSnapshotOpenApiPaths(schemaOf: SchemaOf): Record<string, unkno
     '/kb/snapshot': {
       get: {
         summary: '当前知识库版本的清单（坐席设备令牌）；尚无版本时当场生成',
-        security,
+        security: bearer,
         responses: { ...ok(KbSnapshotManifest), ...errors },
       },
     },
     '/kb/snapshot/{id}/chunks/{index}': {
       get: {
         summary: `知识库版本的一个分块（压缩字节，sha256 在 ${KB_CHUNK_SHA256_HEADER} 头中）`,
-        security,
+        security: bearer,
         parameters: [pathParam('id'), pathParam('index')],
         responses: {
           '200': { description: 'OK', content: { 'application/octet-stream': { schema: { type: 'string' } } } },
-          '404': { description: '该版本已被新版本取代', ...errorRef },
+          '404': errorAnswer('该版本已被新版本取代'),
           ...errors,
         },
       },
@@ -40,7 +34,7 @@ export function kbSnapshotOpenApiPaths(schemaOf: SchemaOf): Record<string, unkno
     '/kb/deltas': {
       get: {
         summary: '某个游标之后的知识变更（每条知识只给最后一次操作），分页',
-        security,
+        security: bearer,
         parameters: Object.entries(properties).map(([name, schema]) => ({
           name,
           in: 'query',
@@ -53,8 +47,8 @@ export function kbSnapshotOpenApiPaths(schemaOf: SchemaOf): Record<string, unkno
     '/kb/snapshot/rebuild': {
       post: {
         summary: '立即重新生成知识库版本（值班主管、管理员）',
-        security,
-        responses: { ...ok(KbSnapshotManifest), ...errors, '403': { description: '无权操作', ...errorRef } },
+        security: bearer,
+        responses: { ...ok(KbSnapshotManifest), ...errors, '403': errorAnswer('无权操作') },
       },
     },
   };
