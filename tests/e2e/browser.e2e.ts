@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sourceResourcesDir } from '../../electron/core/paths';
 import { PHONE_PROBLEM_MESSAGES } from '../../shared/domain/phone';
-import { launchChromium, newSeatPage, screenshot } from './helpers/browser';
+import { launchForBuiltConsole, newSeatPage, screenshot } from './helpers/browser';
 import { startHostProcess, type HostProcess } from './helpers/hostProcess';
 import { KbPageScreen, KbSuggestionsPanel } from './helpers/kbScreens';
 import { SeatConsole } from './helpers/seatConsole';
@@ -24,10 +23,7 @@ describe('browser mode: an operator takes calls in Chromium', () => {
   let seats: SeatConsole[] = [];
 
   beforeAll(async () => {
-    const index = path.join(sourceResourcesDir(), 'out', 'renderer', 'index.html');
-    if (!fs.existsSync(index))
-      throw new Error(`${index} is missing: run \`npm run build\` first (\`npm run test:e2e\` does)`);
-    browser = await launchChromium();
+    browser = await launchForBuiltConsole();
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sourceResourcesDir } from '../../electron/core/paths';
-import { launchChromium, newSeatPage, screenshot } from './helpers/browser';
+import { launchForBuiltConsole, newSeatPage, screenshot } from './helpers/browser';
 import { CaseDetailScreen } from './helpers/caseDetail';
 import { startCuttableLink, type CuttableLink } from './helpers/cuttableLink';
 import { startHostProcess, type HostProcess } from './helpers/hostProcess';
@@ -29,10 +28,7 @@ describe('sync between two seats through the central server', () => {
   let links: CuttableLink[] = [];
 
   beforeAll(async () => {
-    const index = path.join(sourceResourcesDir(), 'out', 'renderer', 'index.html');
-    if (!fs.existsSync(index))
-      throw new Error(`${index} is missing: run \`npm run build\` first (\`npm run test:e2e\` does)`);
-    browser = await launchChromium();
+    browser = await launchForBuiltConsole();
   });
   afterAll(async () => {
     await browser?.close();

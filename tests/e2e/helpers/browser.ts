@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { sourceResourcesDir } from '../../../electron/core/paths';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
@@ -19,6 +20,14 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Chromium for a test of the built console: refuses to start, saying what to run, when there is no build. */
+export function launchForBuiltConsole(): Promise<Browser> {
+  const index = path.join(sourceResourcesDir(), 'out', 'renderer', 'index.html');
+  if (!fs.existsSync(index))
+    throw new Error(`${index} is missing: run \`npm run build\` first (\`npm run test:e2e\` does)`);
+  return launchChromium();
 }
 
 /** A new page sized like a seat's monitor, in the operator's locale and time zone. */
