@@ -1,5 +1,5 @@
-import { Button, Layout, Space, Tooltip } from 'antd';
-import { useState } from 'react';
+import { App as AntApp, Button, Layout, Space, Tooltip } from 'antd';
+import { useRef, useState } from 'react';
 import { useSession } from '../account/SessionContext';
 import { CasesPage } from '../cases/CasesPage';
 import { useT } from '../i18n/I18nProvider';
@@ -9,6 +9,7 @@ import { KbPage } from '../kb/KbPage';
 import { kbRights } from '../kb/rights';
 import { KbEditNavProvider } from '../kbEdit/KbEditNav';
 import { KbEditPage, type EditorTarget } from '../kbEdit/KbEditPage';
+import { confirmDiscard } from '../kbEdit/unsavedEdits';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SyncPage } from '../sync/SyncPage';
 import { ErrorBanner } from './ErrorBanner';
@@ -28,25 +29,37 @@ const NAV: { id: PageId; label: MessageKey; hotkey: Hotkey }[] = [
 
 /**
  * Top navigation, the banner and the status bar around the current page. The intake page stays
- * mounted while hidden so a half-typed inquiry survives a look at the case list. 知识维护 is there
- * only for those who write or review articles; other pages (a case's 转为知识) may open an article in it.
+ * mounted while hidden so a half-typed inquiry survives a look at the case list; so does 知识维护 once
+ * opened, so an article being edited survives too. 知识维护 is there only for those who write or review
+ * articles; other pages (a case's 转为知识) may open an article in it.
  */
 export function Shell() {
   const t = useT();
   const [page, setPage] = useState<PageId>('intake');
   const [editing, setEditing] = useState<EditorTarget>(null);
+  const [kbEditMounted, setKbEditMounted] = useState(false);
+  const editorUnsaved = useRef(false);
+  const { modal } = AntApp.useApp();
   const user = useSession().session?.user;
   const writesKb = kbRights(user).works;
-  const openInKbEdit = (id: string) => {
-    setEditing({ id });
-    setPage('kbEdit');
+  const show = (id: PageId) => {
+    setPage(id);
+    if (id === 'kbEdit') setKbEditMounted(true);
   };
-  useHotkey(HOTKEYS.navIntake, () => setPage('intake'));
-  useHotkey(HOTKEYS.navCases, () => setPage('cases'));
-  useHotkey(HOTKEYS.navSettings, () => setPage('settings'));
-  useHotkey(HOTKEYS.navSync, () => setPage('sync'));
-  useHotkey(HOTKEYS.navKb, () => setPage('kb'));
-  useHotkey(HOTKEYS.navKbEdit, () => setPage('kbEdit'), writesKb);
+  const openInKbEdit = (id: string) => {
+    const go = () => {
+      setEditing({ id });
+      show('kbEdit');
+    };
+    if (editorUnsaved.current && editing?.id !== id) confirmDiscard(modal, t, 'switch', go);
+    else go();
+  };
+  useHotkey(HOTKEYS.navIntake, () => show('intake'));
+  useHotkey(HOTKEYS.navCases, () => show('cases'));
+  useHotkey(HOTKEYS.navSettings, () => show('settings'));
+  useHotkey(HOTKEYS.navSync, () => show('sync'));
+  useHotkey(HOTKEYS.navKb, () => show('kb'));
+  useHotkey(HOTKEYS.navKbEdit, () => show('kbEdit'), writesKb);
 
   return (
     <Layout className="shell">
@@ -61,7 +74,7 @@ export function Shell() {
                   type={page === item.id ? 'primary' : 'text'}
                   className="shell-nav-button"
                   aria-current={page === item.id ? 'page' : undefined}
-                  onClick={() => setPage(item.id)}
+                  onClick={() => show(item.id)}
                 >
                   {t(item.label)} <kbd>{item.hotkey.label}</kbd>
                 </Button>
@@ -73,7 +86,7 @@ export function Shell() {
       <ErrorBanner />
       <Layout.Content className="shell-content">
         <div hidden={page !== 'intake'} className="page">
-          <IntakePage active={page === 'intake'} onShow={() => setPage('intake')} />
+          <IntakePage active={page === 'intake'} onShow={() => show('intake')} />
         </div>
         <KbEditNavProvider value={writesKb ? openInKbEdit : null}>
           {page === 'cases' && (
@@ -87,9 +100,15 @@ export function Shell() {
             <KbPage />
           </div>
         )}
-        {page === 'kbEdit' && writesKb && (
-          <div className="page">
-            <KbEditPage key={user?.id} editing={editing} onEdit={setEditing} />
+        {kbEditMounted && writesKb && (
+          <div hidden={page !== 'kbEdit'} className="page">
+            <KbEditPage
+              key={user?.id}
+              editing={editing}
+              onEdit={setEditing}
+              active={page === 'kbEdit'}
+              unsavedRef={editorUnsaved}
+            />
           </div>
         )}
         {page === 'sync' && (
@@ -103,7 +122,7 @@ export function Shell() {
           </div>
         )}
       </Layout.Content>
-      <StatusBar onOpenSync={() => setPage('sync')} />
+      <StatusBar onOpenSync={() => show('sync')} />
     </Layout>
   );
 }

@@ -91,4 +91,11 @@ export const kbEditEn: Record<KbEditMessageKey, string> = {
 
   'kbEdit.fromCase': 'Make an article',
   'kbEdit.fromCase.failed': 'Could not make an article from this case',
+
+  'kbEdit.unsaved.title': 'This article has unsaved changes',
+  'kbEdit.unsaved.close': 'Closing loses them. Close without saving?',
+  'kbEdit.unsaved.switch':
+    'Opening the new draft loses the unsaved changes of the current article. The new draft exists; you can open it later from My drafts.',
+  'kbEdit.unsaved.discard': 'Discard changes',
+  'kbEdit.unsaved.keep': 'Keep editing',
 };

@@ -88,6 +88,12 @@ export const kbEditZhCN = {
 
   'kbEdit.fromCase': '转为知识',
   'kbEdit.fromCase.failed': '无法转为知识',
+
+  'kbEdit.unsaved.title': '这条知识还有没保存的修改',
+  'kbEdit.unsaved.close': '关闭后这些修改会丢失。确定不保存就关闭吗？',
+  'kbEdit.unsaved.switch': '打开新草稿会丢掉当前文章没保存的修改。新草稿已经建好，也可以稍后在“我的草稿”里打开。',
+  'kbEdit.unsaved.discard': '放弃修改',
+  'kbEdit.unsaved.keep': '继续编辑',
 } as const;
 
 export type KbEditMessageKey = keyof typeof kbEditZhCN;

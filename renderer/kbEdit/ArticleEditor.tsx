@@ -16,6 +16,7 @@ import {
   draftFromValues,
   editableDraft,
   publishedDraft,
+  sameValues,
   valuesFromDraft,
   type DraftValues,
 } from './draftValues';
@@ -23,6 +24,7 @@ import { EditorActions, type ReviewStep } from './EditorActions';
 import { EditorNotes } from './EditorNotes';
 import { KbEditFailure, needsServer } from './KbEditFailure';
 import { StatusTag } from './StatusTag';
+import { type UnsavedRef, useUnsavedEdits } from './unsavedEdits';
 import { useEditedArticle } from './useEditedArticle';
 
 type Props = {
@@ -32,12 +34,15 @@ type Props = {
   onClose: () => void;
   /** After any change the server accepted, so the work list shows it. */
   onChanged: () => void;
+  /** False while another page is shown: the editor keeps its edits but hides and takes no keys. */
+  visible: boolean;
+  unsavedRef?: UnsavedRef;
 };
 
 const sameDraft = (a: KbDraft | null, b: KbDraft) => JSON.stringify(a) === JSON.stringify(b);
 
 /** One article: the draft form, what it changes against the live version, its history, and the steps of review. */
-export function ArticleEditor({ id, onOpen, onClose, onChanged }: Props) {
+export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsavedRef }: Props) {
   const t = useT();
   const api = useHotline();
   const { message } = App.useApp();
@@ -53,12 +58,16 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged }: Props) {
   const editable =
     rights.author && responsible && (detail ? detail.status === 'draft' || detail.status === 'published' : id === null);
   const shown = useMemo(() => (detail ? editableDraft(detail) : null), [detail]);
+  const loaded = useMemo(() => (shown ? valuesFromDraft(shown) : EMPTY_VALUES), [shown]);
+  const edits = useUnsavedEdits(unsavedRef);
+  const { setUnsaved } = edits;
 
   // The form follows the article whenever the server's answer changes what it holds (a load, a
   // rollback, a reload after CONFLICT); after the editor's own save it already holds those values.
   useEffect(() => {
-    if (shown) form.setFieldsValue(valuesFromDraft(shown));
-  }, [form, shown]);
+    if (shown) form.setFieldsValue(loaded);
+    setUnsaved(false);
+  }, [form, shown, loaded, setUnsaved]);
 
   const checkedDraft = (): KbDraft | null => {
     const checked = draftFromValues(form.getFieldsValue(true));
@@ -113,7 +122,7 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged }: Props) {
     return true;
   };
 
-  useHotkey(HOTKEYS.save, () => void save(), editable && article.busy === null);
+  useHotkey(HOTKEYS.save, () => void save(), visible && editable && article.busy === null);
 
   const failure = article.failure;
 
@@ -129,10 +138,9 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged }: Props) {
 
   return (
     <Drawer
-      open
-      onClose={onClose}
+      open={visible}
+      onClose={() => edits.leave(onClose)}
       size={820}
-      destroyOnHidden
       title={
         <Space>
           <span data-testid="kbedit-editor-title">{title}</span>
@@ -183,8 +191,9 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged }: Props) {
                   children: (
                     <DraftForm
                       form={form}
-                      initial={shown ? valuesFromDraft(shown) : EMPTY_VALUES}
+                      initial={loaded}
                       disabled={!editable}
+                      onEdited={() => setUnsaved(!sameValues(form.getFieldsValue(true), loaded))}
                     />
                   ),
                 },

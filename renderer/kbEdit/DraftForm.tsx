@@ -5,10 +5,10 @@ import { useT } from '../i18n/I18nProvider';
 import { useReferenceLists } from '../reference/useReferenceLists';
 import type { DraftValues } from './draftValues';
 
-type Props = { form: FormInstance<DraftValues>; initial: DraftValues; disabled: boolean };
+type Props = { form: FormInstance<DraftValues>; initial: DraftValues; disabled: boolean; onEdited: () => void };
 
 /** The article as an expert writes it; errors from the shared KbDraft schema are set on the fields. */
-export function DraftForm({ form, initial, disabled }: Props) {
+export function DraftForm({ form, initial, disabled, onEdited }: Props) {
   const t = useT();
   const { lists } = useReferenceLists();
   const words = (testId: string, options: string[] = []) => (
@@ -27,9 +27,10 @@ export function DraftForm({ form, initial, disabled }: Props) {
       layout="vertical"
       initialValues={initial}
       disabled={disabled}
-      onValuesChange={(changed: Partial<DraftValues>) =>
-        form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof DraftValues, errors: [] })))
-      }
+      onValuesChange={(changed: Partial<DraftValues>) => {
+        form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof DraftValues, errors: [] })));
+        onEdited();
+      }}
       className="kbedit-form"
     >
       <Form.Item name="title" label={t('kbEdit.field.title')}>

@@ -169,6 +169,58 @@ describe('知识维护', () => {
   });
 });
 
+describe('知识维护: unsaved edits', () => {
+  const title = (editor: HTMLElement) => within(editor).getByTestId<HTMLInputElement>('kbedit-title');
+  const closeEditor = (editor: HTMLElement) => fireEvent.click(editor.querySelector('.ant-drawer-close')!);
+
+  it('keeps an article’s unsaved edits across other pages, and Ctrl+S there does not save it', async () => {
+    const { seat } = await renderApp();
+    await signIn(seat, FAKE_EXPERT);
+    await openKbEditPage();
+    fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
+    const editor = await openRow('水稻稻瘟病如何防治');
+    fireEvent.change(title(editor), { target: { value: '水稻稻瘟病如何防治（修订）' } });
+
+    fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true });
+    await screen.findByTestId('cases-table');
+    fireEvent.keyDown(window, { key: 's', code: 'KeyS', ctrlKey: true });
+    fireEvent.keyDown(window, { key: '6', code: 'Digit6', altKey: true });
+
+    expect(title(await editorDrawer()).value).toBe('水稻稻瘟病如何防治（修订）');
+    expect(seat.callsTo('kbEdit:save')).toHaveLength(0);
+  });
+
+  it('asks before closing an article with unsaved edits, and closes at once without them', async () => {
+    const { seat } = await renderApp();
+    await signIn(seat, FAKE_EXPERT);
+    await openKbEditPage();
+    fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
+    let editor = await openRow('水稻稻瘟病如何防治');
+    fireEvent.change(title(editor), { target: { value: '稻瘟病怎么治' } });
+
+    closeEditor(editor);
+    const ask = await modalWith('关闭后这些修改会丢失。确定不保存就关闭吗？');
+    fireEvent.click(within(ask).getByRole('button', { name: '继续编辑' }));
+    expect(title(editor).value).toBe('稻瘟病怎么治');
+    expect(screen.getByTestId('kbedit-editor')).toBeTruthy();
+
+    closeEditor(editor);
+    // antd leaves a closed confirm in the DOM: the second one is the last.
+    await waitFor(() => expect(screen.getAllByTestId('kbedit-discard')).toHaveLength(2));
+    fireEvent.click(screen.getAllByTestId('kbedit-discard').at(-1)!);
+    await waitFor(() => expect(screen.queryByTestId('kbedit-editor')).toBeNull());
+    expect(seat.callsTo('kbEdit:save')).toHaveLength(0);
+
+    editor = await openRow('水稻稻瘟病如何防治');
+    const original = title(editor).value;
+    fireEvent.change(title(editor), { target: { value: '稻瘟病怎么治' } });
+    fireEvent.change(title(editor), { target: { value: original } });
+    closeEditor(editor);
+    await waitFor(() => expect(screen.queryByTestId('kbedit-editor')).toBeNull());
+    expect(screen.getAllByTestId('kbedit-discard')).toHaveLength(2);
+  });
+});
+
 describe('转为知识', () => {
   it('turns an answered case into a pre-filled draft and opens it for the expert', async () => {
     const answered = earlierCase({ status: 'answered', answer: '稻瘟病抽穗前后喷施三环唑。' });
@@ -186,6 +238,30 @@ describe('转为知识', () => {
     expect((within(editor).getByTestId('kbedit-answer') as HTMLTextAreaElement).value).toBe(
       '稻瘟病抽穗前后喷施三环唑。',
     );
+    expect(seat.kbEdit.rows.at(-1)).toMatchObject({ sourceInquiryId: answered.id, status: 'draft' });
+  });
+
+  it('asks before the new draft replaces an article with unsaved edits', async () => {
+    const answered = earlierCase({ status: 'answered', answer: '稻瘟病抽穗前后喷施三环唑。' });
+    const { seat } = await renderApp({ inquiries: [answered] });
+    await signIn(seat, FAKE_EXPERT);
+    await openKbEditPage();
+    fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
+    const editor = await openRow('水稻稻瘟病如何防治');
+    fireEvent.change(within(editor).getByTestId('kbedit-title'), { target: { value: '稻瘟病怎么治' } });
+
+    fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true });
+    const table = await screen.findByTestId('cases-table');
+    await within(table).findByText('S01-261126-0007');
+    fireEvent.keyDown(table, { key: 'Enter' });
+    fireEvent.click(await screen.findByTestId('case-to-kb'));
+    const ask = await modalWith('打开新草稿会丢掉当前文章没保存的修改。新草稿已经建好，也可以稍后在“我的草稿”里打开。');
+    fireEvent.click(within(ask).getByRole('button', { name: '继续编辑' }));
+    expect(screen.getByTestId('cases-table')).toBeTruthy();
+
+    fireEvent.keyDown(window, { key: '6', code: 'Digit6', altKey: true });
+    const kept = await editorDrawer();
+    expect(within(kept).getByTestId<HTMLInputElement>('kbedit-title').value).toBe('稻瘟病怎么治');
     expect(seat.kbEdit.rows.at(-1)).toMatchObject({ sourceInquiryId: answered.id, status: 'draft' });
   });
 });

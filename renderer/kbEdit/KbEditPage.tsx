@@ -1,24 +1,31 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Segmented, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../account/SessionContext';
 import { useT } from '../i18n/I18nProvider';
 import { ArticleEditor } from './ArticleEditor';
 import { kbRights } from '../kb/rights';
 import { WorkList } from './WorkList';
 import { KbEditFailure } from './KbEditFailure';
+import type { UnsavedRef } from './unsavedEdits';
 import { useWorkList, WORK_VIEWS, type WorkView } from './useWorkList';
 
 /** Which article the editor shows: an existing one by id, or a new one (id null). */
 export type EditorTarget = { id: string | null } | null;
 
-type Props = { editing: EditorTarget; onEdit: (target: EditorTarget) => void };
+type Props = {
+  editing: EditorTarget;
+  onEdit: (target: EditorTarget) => void;
+  /** False while another page is shown; the page stays mounted so an open article keeps its edits. */
+  active: boolean;
+  unsavedRef: UnsavedRef;
+};
 
 /**
  * 知识维护 (issue 4 §3): experts write and revise, supervisors review and publish. Work lists by
  * view, one editor drawer; everything lives on the central server and needs an online login.
  */
-export function KbEditPage({ editing, onEdit }: Props) {
+export function KbEditPage({ editing, onEdit, active, unsavedRef }: Props) {
   const t = useT();
   const rights = kbRights(useSession().session?.user);
   const views = WORK_VIEWS.filter((v) => v !== 'mine' || rights.author);
@@ -26,6 +33,14 @@ export function KbEditPage({ editing, onEdit }: Props) {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const list = useWorkList(view, q);
+  const { reload } = list;
+  const wasActive = useRef(active);
+
+  // Others review and publish meanwhile: coming back to the page shows the lists as they are now.
+  useEffect(() => {
+    if (active && !wasActive.current) reload();
+    wasActive.current = active;
+  }, [active, reload]);
 
   return (
     <Card
@@ -73,6 +88,8 @@ export function KbEditPage({ editing, onEdit }: Props) {
           onOpen={(id) => onEdit({ id })}
           onClose={() => onEdit(null)}
           onChanged={list.reload}
+          visible={active}
+          unsavedRef={unsavedRef}
         />
       )}
     </Card>

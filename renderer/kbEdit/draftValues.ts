@@ -44,6 +44,26 @@ export function editableDraft(detail: KbArticleDetail): KbDraft | null {
   return detail.draft ?? publishedDraft(detail);
 }
 
+/** The form as plain comparable data: a cleared field reads as empty, dates as YYYY-MM-DD. */
+function comparable(v: Partial<DraftValues>) {
+  return JSON.stringify([
+    v.title ?? '',
+    v.answer ?? '',
+    v.category ?? '',
+    v.subjects ?? [],
+    v.tags ?? [],
+    v.season ?? EMPTY_VALUES.season,
+    v.regions ?? [],
+    v.validUntil ? v.validUntil.format('YYYY-MM-DD') : null,
+    v.reviewEachSeason ?? false,
+  ]);
+}
+
+/** Whether the form still holds what it was loaded with (nothing to lose on closing it). */
+export function sameValues(a: Partial<DraftValues>, b: Partial<DraftValues>): boolean {
+  return comparable(a) === comparable(b);
+}
+
 export type FieldErrors = { name: DraftField; errors: string[] }[];
 
 /** The form's values checked by the same schema the server uses; its messages go to their fields. */
