@@ -203,6 +203,7 @@ export const en: Messages = {
   'region.noMatch': 'No matching region; try another spelling or browse',
   'region.browse': 'Browse regions level by level',
   'region.browseShort': 'Browse',
+  'region.everywhere': 'Whole province',
 
   'cases.searchPlaceholder': 'Search question, answer, caller (Ctrl+F)',
   'cases.dateRange': 'Date taken',

@@ -13,6 +13,8 @@ export const kbEn: Record<KbMessageKey, string> = {
   'kb.season': 'Season',
   'kb.subjects': 'Subjects',
   'kb.tags': 'Tags',
+  'kb.regions': 'Regions',
+  'kb.regionFilter': 'Region (with province-wide ones)',
   'kb.validity': 'Valid',
   'kb.validUntil': 'until {date}',
   'kb.reviewEachSeason': 'reviewed each season',

@@ -11,6 +11,8 @@ export const kbZhCN = {
   'kb.season': '季节',
   'kb.subjects': '对象',
   'kb.tags': '标签',
+  'kb.regions': '适用地区',
+  'kb.regionFilter': '地区（含全省通用的）',
   'kb.validity': '有效期',
   'kb.validUntil': '有效至 {date}',
   'kb.reviewEachSeason': '每季复核',

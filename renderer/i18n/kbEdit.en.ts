@@ -50,7 +50,7 @@ export const kbEditEn: Record<KbEditMessageKey, string> = {
   'kbEdit.field.subjects': 'Subjects (crops, livestock)',
   'kbEdit.field.tags': 'Tags',
   'kbEdit.field.season': 'Season',
-  'kbEdit.field.regions': 'Regions (division codes, optional)',
+  'kbEdit.field.regions': 'Regions (none: the whole province)',
   'kbEdit.field.validUntil': 'Valid until',
   'kbEdit.field.reviewEachSeason': 'Re-check each season',
   'kbEdit.field.wordsHint': 'Type and press Enter to add',

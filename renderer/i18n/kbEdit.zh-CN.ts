@@ -48,7 +48,7 @@ export const kbEditZhCN = {
   'kbEdit.field.subjects': '对象（作物、畜禽）',
   'kbEdit.field.tags': '标签',
   'kbEdit.field.season': '季节',
-  'kbEdit.field.regions': '适用地区（行政区划代码，可不填）',
+  'kbEdit.field.regions': '适用地区（不填即全省适用）',
   'kbEdit.field.validUntil': '有效期至',
   'kbEdit.field.reviewEachSeason': '每季复核',
   'kbEdit.field.wordsHint': '输入后按回车添加',

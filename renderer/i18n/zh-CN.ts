@@ -208,6 +208,7 @@ const base = {
   'region.noMatch': '没有匹配的地区，可换个写法或逐级选择',
   'region.browse': '逐级选择地区',
   'region.browseShort': '逐级选择',
+  'region.everywhere': '全省适用',
 
   'cases.searchPlaceholder': '搜索问题、答复、来电人（Ctrl+F）',
   'cases.dateRange': '受理日期',

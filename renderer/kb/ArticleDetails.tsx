@@ -2,6 +2,7 @@ import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { KbArticle } from '../../shared/domain/kb';
 import { formatDate, formatDateTime } from '../i18n/dates';
 import { useLocale, useT } from '../i18n/I18nProvider';
+import { RegionNames } from '../region/RegionNames';
 
 /** An article as an operator checks it before reading it out: the answer first, then why it can be trusted. */
 export function ArticleDetails({ article }: { article: KbArticle }) {
@@ -28,6 +29,9 @@ export function ArticleDetails({ article }: { article: KbArticle }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('kb.tags')} span={2}>
           {article.tags.length > 0 ? article.tags.map((s) => <Tag key={s}>{s}</Tag>) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('kb.regions')} span={2}>
+          <RegionNames codes={article.regions} testId="kb-article-regions" />
         </Descriptions.Item>
         <Descriptions.Item label={t('kb.validity')}>
           <Typography.Text type={expired ? 'danger' : undefined} data-testid="kb-article-validity">

@@ -1,6 +1,8 @@
 import { Descriptions, Empty, Tag } from 'antd';
 import type { DiffSegment, KbFieldDiff } from '../../shared/domain/kbDiff';
+import { useMemo } from 'react';
 import { useT, type Translate } from '../i18n/I18nProvider';
+import { useRegionLabels } from '../region/useRegionLabels';
 
 function scalar(t: Translate, value: string | boolean | null): string {
   if (value === null || value === '') return t('kb.diff.empty');
@@ -29,23 +31,37 @@ function Segments({ segments }: { segments: DiffSegment[] }) {
   );
 }
 
+function ListChange({ removed, added, name }: { removed: string[]; added: string[]; name: (w: string) => string }) {
+  return (
+    <>
+      {removed.map((w) => (
+        <Tag key={`-${w}`} color="red" className="kb-diff-removed-tag">
+          − {name(w)}
+        </Tag>
+      ))}
+      {added.map((w) => (
+        <Tag key={`+${w}`} color="green">
+          + {name(w)}
+        </Tag>
+      ))}
+    </>
+  );
+}
+
+/** Regions are stored as codes; a reviewer reads them as places. */
+function RegionListChange({ removed, added }: { removed: string[]; added: string[] }) {
+  const labels = useRegionLabels(useMemo(() => [...removed, ...added], [removed, added]));
+  return <ListChange removed={removed} added={added} name={(code) => labels.get(code) ?? code} />;
+}
+
 function Change({ diff }: { diff: KbFieldDiff }) {
   const t = useT();
   if (diff.kind === 'text') return <Segments segments={diff.segments} />;
   if (diff.kind === 'list') {
-    return (
-      <>
-        {diff.removed.map((w) => (
-          <Tag key={`-${w}`} color="red" className="kb-diff-removed-tag">
-            − {w}
-          </Tag>
-        ))}
-        {diff.added.map((w) => (
-          <Tag key={`+${w}`} color="green">
-            + {w}
-          </Tag>
-        ))}
-      </>
+    return diff.field === 'regions' ? (
+      <RegionListChange removed={diff.removed} added={diff.added} />
+    ) : (
+      <ListChange removed={diff.removed} added={diff.added} name={(w) => w} />
     );
   }
   return (

@@ -57,6 +57,23 @@ describe('知识库 page', () => {
     expect(resultTexts()[0]).toContain('玉米苗期叶片发黄是什么原因');
   });
 
+  it('shows where an article applies and narrows the list to a region found by pinyin initials', async () => {
+    const { seat } = await renderApp();
+    const drawer = await openArticle('苞米', '玉米苗期叶片发黄是什么原因');
+    expect(
+      (await within(drawer).findByText('吉林省 / 吉林市')).closest('[data-testid="kb-article-regions"]'),
+    ).toBeTruthy();
+    fireEvent.keyDown(drawer, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('kb-article')).toBeNull());
+    expect(resultTexts()).toHaveLength(2);
+
+    fireEvent.change(screen.getByTestId('kb-filter-region'), { target: { value: 'ccs' } });
+    fireEvent.click(await screen.findByTitle('吉林省 / 长春市'));
+    await waitFor(() => expect(resultTexts()).toHaveLength(1));
+    expect(resultTexts()[0]).toContain('玉米大斑病怎么防治');
+    expect(seat.callsTo('kb:search').at(-1)?.input).toMatchObject({ filters: { region: '2201' } });
+  });
+
   it('shows an article with its validity, version and usage, and its history from the server', async () => {
     const { seat } = await renderApp();
     seat.kb.setOnline(true);
@@ -67,6 +84,7 @@ describe('知识库 page', () => {
     expect(within(drawer).getByTestId('kb-article-validity').textContent).toContain('每季复核');
     expect(drawer.textContent).toContain('第 3 版');
     expect(drawer.textContent).toContain('已被 12 张工单引用');
+    expect(within(drawer).getByTestId('kb-article-regions').textContent).toBe('全省适用');
 
     fireEvent.click(await within(drawer).findByRole('tab', { name: '历史版本' }));
     const history = await within(drawer).findByTestId('kb-history');

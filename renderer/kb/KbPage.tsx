@@ -8,6 +8,8 @@ import { errorLine } from '../api/errorText';
 import { HOTKEYS, useHotkey } from '../app/hotkeys';
 import { useT } from '../i18n/I18nProvider';
 import { useReferenceLists } from '../reference/useReferenceLists';
+import type { PickedRegion } from '../region/pickedRegion';
+import { RegionPicker } from '../region/RegionPicker';
 import { ArticleDrawer } from './ArticleDrawer';
 import { KbHitList } from './KbHitList';
 import { KbStatusLine } from './KbStatusLine';
@@ -22,6 +24,7 @@ export function KbPage() {
   const { lists } = useReferenceLists();
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<KbFilters>({});
+  const [region, setRegion] = useState<PickedRegion | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<InputRef>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -86,6 +89,17 @@ export function KbPage() {
             options={KB_SEASONS.map((s) => ({ value: s, label: t(`kb.seasonName.${s}`) }))}
             onChange={(v: KbFilters['season']) => setFilter('season', v)}
           />
+          <div style={{ width: 300 }}>
+            <RegionPicker
+              testId="kb-filter-region"
+              placeholder={t('kb.regionFilter')}
+              value={region}
+              onChange={(picked) => {
+                setRegion(picked);
+                setFilter('region', picked?.code);
+              }}
+            />
+          </div>
           {state.kind === 'loading' && <Spin size="small" />}
           {state.kind === 'done' && (
             <Typography.Text type="secondary" data-testid="kb-result-count">

@@ -3,6 +3,7 @@ import { CATEGORIES } from '../../shared/domain/categories';
 import { KB_SEASONS } from '../../shared/domain/kb';
 import { useT } from '../i18n/I18nProvider';
 import { useReferenceLists } from '../reference/useReferenceLists';
+import { RegionsPicker } from '../region/RegionsPicker';
 import type { DraftValues } from './draftValues';
 
 type Props = { form: FormInstance<DraftValues>; initial: DraftValues; disabled: boolean; onEdited: () => void };
@@ -71,7 +72,7 @@ export function DraftForm({ form, initial, disabled, onEdited }: Props) {
         </Col>
       </Row>
       <Form.Item name="regions" label={t('kbEdit.field.regions')}>
-        {words('kbedit-regions')}
+        <RegionsPicker testId="kbedit-regions" />
       </Form.Item>
       <Row gutter={12}>
         <Col span={12}>

@@ -137,6 +137,23 @@ describe('知识维护', () => {
     });
   });
 
+  it('shows an article’s regions by their names and adds one found by pinyin initials', async () => {
+    const { seat } = await renderApp();
+    await signIn(seat, FAKE_EXPERT);
+    await openKbEditPage();
+    fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
+    const editor = await openRow('水稻稻瘟病如何防治');
+    const regions = within(editor).getByTestId('kbedit-regions');
+    expect(await within(regions).findByText('吉林省 / 长春市 / 九台区')).toBeTruthy();
+
+    fireEvent.change(within(regions).getByRole('combobox'), { target: { value: 'jlshi' } });
+    fireEvent.click(await screen.findByTitle('吉林省 / 吉林市'));
+    fireEvent.click(within(editor).getByTestId('kbedit-save'));
+    await waitFor(() =>
+      expect(seat.callsTo('kbEdit:save')[0]?.input).toMatchObject({ draft: { regions: ['220113', '2202'] } }),
+    );
+  });
+
   it('says the server is needed when offline, and loads the list once it is back', async () => {
     const { seat } = await renderApp();
     await signIn(seat, FAKE_EXPERT);

@@ -1,13 +1,10 @@
 import { Button, Cascader, Select, Space, Spin, Tooltip } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RegionHit } from '../../shared/domain/region';
-import { useHotline } from '../api/HotlineContext';
+import { useMemo, useState } from 'react';
 import { selectInput } from '../app/selectInput';
 import { useT } from '../i18n/I18nProvider';
 import { pickedFromHit, type PickedRegion } from './pickedRegion';
 import { useRegionBrowser } from './useRegionBrowser';
-
-const SEARCH_DEBOUNCE_MS = 250;
+import { useRegionSearch } from './useRegionSearch';
 
 type Props = {
   value: PickedRegion | null;
@@ -23,27 +20,9 @@ type Props = {
  */
 export function RegionPicker({ value, onChange, testId, status, placeholder }: Props) {
   const t = useT();
-  const api = useHotline();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<RegionHit[]>([]);
-  const [searching, setSearching] = useState(false);
-  const latest = useRef(0);
+  const { hits, searching } = useRegionSearch(query);
   const browser = useRegionBrowser();
-
-  useEffect(() => {
-    const q = query.trim();
-    if (q === '') return;
-    const ticket = ++latest.current;
-    const timer = setTimeout(() => {
-      setSearching(true);
-      void api.region.search({ q, limit: 20 }).then((result) => {
-        if (ticket !== latest.current) return;
-        setSearching(false);
-        setHits(result.ok ? result.value : []);
-      });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [api, query]);
 
   const options = useMemo(() => {
     const list = hits.map(pickedFromHit).map((p) => ({ value: p.code, label: p.label }));

@@ -21,6 +21,10 @@ const article = (a: Partial<KbArticle> & Pick<KbArticle, 'id' | 'title' | 'answe
   ...a,
 });
 
+/** As the seat filters: an article without regions applies everywhere; one with regions, in and above them. */
+const inRegion = (a: KbArticle, region: string | undefined) =>
+  !region || a.regions.length === 0 || a.regions.some((r) => r.startsWith(region) || region.startsWith(r));
+
 /** A few articles written for the renderer tests; the real KB and its search live in the seat. */
 export const FAKE_ARTICLES: KbArticle[] = [
   article({
@@ -43,6 +47,7 @@ export const FAKE_ARTICLES: KbArticle[] = [
     tags: ['黄叶', '苗期'],
     subjects: ['玉米'],
     season: '春',
+    regions: ['2202'],
     validUntil: '2099-12-31',
   }),
   article({
@@ -128,6 +133,7 @@ export function createFakeKb(server: { versions?: (id: string) => KbVersionSumma
         score: words.filter((w) => a.tags.includes(w) || a.subjects.includes(w)).length,
       }))
         .filter(({ a, score }) => score > 0 && (!query.filters.category || a.category === query.filters.category))
+        .filter(({ a }) => inRegion(a, query.filters.region))
         .sort((x, y) => y.score - x.score)
         .slice(0, query.limit)
         .map(({ a, score }) => ({

@@ -122,6 +122,7 @@ export function seedRows(): Row[] {
             answer: '稻瘟病要以预防为主，抽穗前后喷施三环唑。',
             category: '植物保护-病虫害',
             subjects: ['水稻'],
+            regions: ['220113'],
             season: '夏',
             validUntil: '2026-10-31',
           }),

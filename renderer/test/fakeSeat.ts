@@ -24,6 +24,7 @@ import { createFakeSync } from './fakeSync';
 const REGIONS: Region[] = [
   { code: '22', name: '吉林省', parentCode: null, level: 1, hasChildren: true },
   { code: '2201', name: '长春市', parentCode: '22', level: 2, hasChildren: true },
+  { code: '2202', name: '吉林市', parentCode: '22', level: 2, hasChildren: false },
   { code: '220113', name: '九台区', parentCode: '2201', level: 3, hasChildren: true },
   { code: '220113100', name: '九台街道', parentCode: '220113', level: 4, hasChildren: true },
   { code: '220113100201', name: '卡伦村', parentCode: '220113100', level: 5, hasChildren: false },
@@ -31,6 +32,7 @@ const REGIONS: Region[] = [
 const INITIALS: Record<string, string> = {
   '22': 'jls',
   '2201': 'ccs',
+  '2202': 'jlshi',
   '220113': 'jtq',
   '220113100': 'jtjd',
   '220113100201': 'klc',

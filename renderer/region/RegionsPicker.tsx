@@ -1,0 +1,56 @@
+import { Select, Spin } from 'antd';
+import { useMemo, useState } from 'react';
+import { useT } from '../i18n/I18nProvider';
+import { pickedFromHit } from './pickedRegion';
+import { useRegionLabels } from './useRegionLabels';
+import { useRegionSearch } from './useRegionSearch';
+
+type Props = {
+  /** Region codes, as a form field holds them. */
+  value?: string[];
+  onChange?: (codes: string[]) => void;
+  testId: string;
+  placeholder?: string;
+};
+
+/** Several regions at once (where an article applies): type a name or pinyin initials, pick hits; chosen ones show their full path. */
+export function RegionsPicker({ value = [], onChange, testId, placeholder }: Props) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const { hits, searching } = useRegionSearch(query);
+  const labels = useRegionLabels(value);
+
+  const options = useMemo(() => {
+    const found = hits.map(pickedFromHit);
+    const chosen = value.map((code) => ({
+      value: code,
+      label: labels.get(code) ?? found.find((p) => p.code === code)?.label ?? code,
+    }));
+    const more = found.filter((p) => !value.includes(p.code)).map((p) => ({ value: p.code, label: p.label }));
+    return [...chosen, ...more];
+  }, [hits, labels, value]);
+
+  const notFound = searching ? (
+    <Spin size="small" />
+  ) : query.trim() === '' ? (
+    t('region.searchHint')
+  ) : (
+    t('region.noMatch')
+  );
+
+  return (
+    <Select
+      data-testid={testId}
+      mode="multiple"
+      showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
+      value={value}
+      options={options}
+      placeholder={placeholder ?? t('region.placeholder')}
+      notFoundContent={notFound}
+      onChange={(codes: string[]) => {
+        onChange?.(codes);
+        setQuery('');
+      }}
+    />
+  );
+}
