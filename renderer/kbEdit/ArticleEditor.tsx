@@ -1,5 +1,5 @@
 import { Alert, App, Drawer, Form, Skeleton, Space, Tabs, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KbArticleDetail, KbDraft } from '../../shared/domain/kbServer';
 import { diffKbDrafts } from '../../shared/domain/kbDiff';
 import { useSession } from '../account/SessionContext';
@@ -59,15 +59,16 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
     rights.author && responsible && (detail ? detail.status === 'draft' || detail.status === 'published' : id === null);
   const shown = useMemo(() => (detail ? editableDraft(detail) : null), [detail]);
   const loaded = useMemo(() => (shown ? valuesFromDraft(shown) : EMPTY_VALUES), [shown]);
-  const edits = useUnsavedEdits(unsavedRef);
-  const { setUnsaved } = edits;
+  const differs = useCallback(() => !sameValues(form.getFieldsValue(true), loaded), [form, loaded]);
+  const edits = useUnsavedEdits(unsavedRef, differs);
+  const { recheck } = edits;
 
   // The form follows the article whenever the server's answer changes what it holds (a load, a
   // rollback, a reload after CONFLICT); after the editor's own save it already holds those values.
   useEffect(() => {
     if (shown) form.setFieldsValue(loaded);
-    setUnsaved(false);
-  }, [form, shown, loaded, setUnsaved]);
+    recheck();
+  }, [form, shown, loaded, recheck]);
 
   const checkedDraft = (): KbDraft | null => {
     const checked = draftFromValues(form.getFieldsValue(true));
@@ -84,10 +85,13 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
     return article.run('save', () => api.kbEdit.save({ id: detail.id, expectedRevision: detail.revision, draft }));
   };
 
+  // A pressed button turns busy and drops focus; keeping it in the drawer lets Esc close it meanwhile.
+  const keepFocus = () => bodyRef.current?.focus();
+
   const afterChange = (after: KbArticleDetail, done: string) => {
     void message.success(done);
-    // The pressed button may be gone now (submitted, published): keep focus in the drawer so Esc still closes it.
-    bodyRef.current?.focus();
+    // The pressed button may be gone now (submitted, published).
+    keepFocus();
     onChanged();
     if (id === null) onOpen(after.id);
   };
@@ -98,6 +102,7 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
   };
 
   const submit = async () => {
+    keepFocus();
     const values = draftFromValues(form.getFieldsValue(true));
     const unchanged = detail?.status === 'draft' && values.ok && sameDraft(detail.draft, values.draft);
     const base = unchanged ? detail : await persist();
@@ -111,6 +116,7 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
 
   const step = async (name: ReviewStep, note?: string): Promise<boolean> => {
     if (!detail) return false;
+    keepFocus();
     const base = { id: detail.id, expectedRevision: detail.revision };
     const after = await article.run(name, () =>
       name === 'sendBack'
@@ -154,10 +160,13 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
           editable={editable}
           responsible={responsible}
           busy={article.busy}
-          onSave={() => void save()}
+          onSave={() => {
+            keepFocus();
+            void save();
+          }}
           onSubmit={() => void submit()}
           onStep={step}
-          onRefocus={() => bodyRef.current?.focus()}
+          onRefocus={keepFocus}
         />
       }
     >
@@ -188,14 +197,7 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
                 {
                   key: 'content',
                   label: t('kbEdit.tab.content'),
-                  children: (
-                    <DraftForm
-                      form={form}
-                      initial={loaded}
-                      disabled={!editable}
-                      onEdited={() => setUnsaved(!sameValues(form.getFieldsValue(true), loaded))}
-                    />
-                  ),
+                  children: <DraftForm form={form} initial={loaded} disabled={!editable} onEdited={recheck} />,
                 },
                 ...(changes && live
                   ? [

@@ -23,8 +23,10 @@ export function confirmDiscard(modal: Modal, t: Translate, why: 'close' | 'switc
 /**
  * The editor's unsaved state. Nothing of an article is kept on the seat until the server has it,
  * so closing the editor or the window asks first (Electron turns the window's veto into a dialog).
+ * `differs` compares the form with what was loaded; closing asks it afresh rather than trusting
+ * state from the last render.
  */
-export function useUnsavedEdits(unsavedRef: UnsavedRef | undefined) {
+export function useUnsavedEdits(unsavedRef: UnsavedRef | undefined, differs: () => boolean) {
   const t = useT();
   const { modal } = App.useApp();
   const [unsaved, setUnsaved] = useState(false);
@@ -44,10 +46,11 @@ export function useUnsavedEdits(unsavedRef: UnsavedRef | undefined) {
     return () => window.removeEventListener('beforeunload', ask);
   }, [unsaved]);
 
+  const recheck = useCallback(() => setUnsaved(differs()), [differs]);
   const leave = useCallback(
-    (go: () => void) => (unsaved ? confirmDiscard(modal, t, 'close', go) : go()),
-    [modal, t, unsaved],
+    (go: () => void) => (differs() ? confirmDiscard(modal, t, 'close', go) : go()),
+    [differs, modal, t],
   );
 
-  return { unsaved, setUnsaved, leave };
+  return { recheck, leave };
 }

@@ -13,10 +13,14 @@ type Props = {
   placeholder?: string;
 };
 
-/** Several regions at once (where an article applies): type a name or pinyin initials, pick hits; chosen ones show their full path. */
+/**
+ * Several regions at once (where an article applies): type a name or pinyin initials and pick a hit
+ * (the list closes; type again for another); chosen ones show their full path.
+ */
 export function RegionsPicker({ value = [], onChange, testId, placeholder }: Props) {
   const t = useT();
   const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
   const { hits, searching } = useRegionSearch(query);
   const labels = useRegionLabels(value);
 
@@ -47,9 +51,13 @@ export function RegionsPicker({ value = [], onChange, testId, placeholder }: Pro
       options={options}
       placeholder={placeholder ?? t('region.placeholder')}
       notFoundContent={notFound}
+      open={open}
+      onOpenChange={setOpen}
       onChange={(codes: string[]) => {
         onChange?.(codes);
         setQuery('');
+        // Most articles name one or two places: close after a pick so Tab moves on, as in the other fields.
+        setOpen(false);
       }}
     />
   );

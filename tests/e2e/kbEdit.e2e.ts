@@ -94,7 +94,9 @@ describe('browser mode: writing and reviewing articles', () => {
     await kb.search('黄瓜');
     await kb.openRow(TITLE);
     await page.getByTestId('kbedit-answer').fill(`${ANSWER}${ADDED}`);
+    await kb.addRegion('九台', '长春市 / 九台区');
     await page.getByTestId('kbedit-submit').click();
+    await kb.toast('已提交审核');
     await kb.status('待审核');
     await kb.closeEditor();
 
@@ -103,6 +105,7 @@ describe('browser mode: writing and reviewing articles', () => {
     await screenshot(page, '41-kbedit-review-queue');
     await kb.openRow(TITLE);
     await expect.poll(() => kb.editor().locator('ins.diff-added').first().textContent()).toBe(ADDED);
+    await kb.editor().getByText('+ 吉林省 / 长春市 / 九台区').waitFor({ state: 'visible' });
     await screenshot(page, '42-kbedit-review-diff');
     await page.getByTestId('kbedit-publish').click();
     await kb.confirm();

@@ -41,6 +41,17 @@ export class KbEditScreen {
     await byId(this.page, 'kbedit-editor').waitFor({ state: 'detached' });
   }
 
+  /** Adds a region to 适用地区 by typing its name and picking the hit whose path shows `pathText`. */
+  async addRegion(query: string, pathText: string): Promise<void> {
+    await byId(this.page, 'kbedit-regions').click();
+    await this.page.keyboard.type(query);
+    await this.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: pathText })
+      .first()
+      .click();
+    await this.page.keyboard.press('Tab');
+  }
+
   async chooseCategory(label: string): Promise<void> {
     const select = byId(this.page, 'kbedit-category');
     await select.click();
