@@ -36,6 +36,18 @@ describe('KB query plan', () => {
     expect(pen.alternatives.find((a) => a.word === '羊')?.weight).toBeLessThan(1);
   });
 
+  it('reads a spoken form as the written word articles use, covering the words typed in it', () => {
+    const plan = planQuery('打完药就下雨了', analyzer, knowing('打药', '下雨'));
+    const joined = plan.concepts.find((c) => c.source === '打完药')!;
+    expect(joined.kind).toBe('derived');
+    expect(joined.alternatives[0]!.word).toBe('打药');
+    const reads = (q: string, ...known: string[]) =>
+      planQuery(q, analyzer, knowing(...known)).concepts.flatMap((c) => c.alternatives.map((a) => a.word));
+    expect(reads('打完药就下雨了', '下雨')).not.toContain('打药');
+    // The index also holds pairs jieba's HMM made up while segmenting articles: they are no written word.
+    expect(reads('叶子紫了是咋回事', '紫是')).not.toContain('紫是');
+  });
+
   it('counts the story around the question less, unless the question only asks about the story', () => {
     const narrative = (q: string) =>
       planQuery(q, analyzer, knowing())

@@ -1,6 +1,7 @@
 import type { KbAnalyzer } from './analyzer';
 import { askingClauses } from './clauses';
 import { fitsMixed, initialsKey, pinyinKey } from './pinyin';
+import { spokenForms } from './spokenForms';
 import { bigramsOf, hanCharsOf, normalizeText } from './text';
 
 /**
@@ -57,6 +58,11 @@ const MIN_BARE_INITIALS = 3;
 const CANONICAL_WEIGHT = 0.9;
 /** A homophone correction counts less than a word as typed, and less than a synonym. */
 const CORRECTION_WEIGHT = 0.8;
+/**
+ * A spoken form is the written word itself (打完药 says 打药), not a guess like a homophone
+ * correction: it counts as typed.
+ */
+const SPOKEN_WEIGHT = 1;
 /** Initials are far more ambiguous than full pinyin. */
 const INITIALS_WEIGHT = 0.7;
 /** The crop or animal a word starts with stands for the word less well than a synonym does. */
@@ -78,6 +84,7 @@ export function planQuery(text: string, analyzer: KbAnalyzer, lookup: TermLookup
   const rewritten = canonicalTexts(norm, concepts, analyzer);
   concepts.push(...rewrittenWords(rewritten, analyzer, seen));
   concepts.push(...homophoneCorrections(norm, analyzer, lookup, seen));
+  concepts.push(...writtenWords(norm, analyzer, lookup, seen));
   concepts.push(...initialsReadings(norm, analyzer, lookup));
   const bigrams = [...new Set(bigramsOf(norm))].slice(0, MAX_BIGRAMS);
   const chars = [...new Set(hanCharsOf(norm))].slice(0, MAX_BIGRAMS);
@@ -182,6 +189,23 @@ function rewrittenWords(texts: readonly string[], analyzer: KbAnalyzer, seen: Se
     if (seen.has(word)) continue;
     seen.add(word);
     out.push(concept(word, withSynonyms(word, CANONICAL_WEIGHT, analyzer), 'derived', analyzer));
+  }
+  return out;
+}
+
+/**
+ * Spoken forms read as the written words articles use (打完药 → 打药, 租俺地 → 租地, 黄了 → 发黄):
+ * the stretch holds the typed words, so an article with the written word covers them.
+ */
+function writtenWords(norm: string, analyzer: KbAnalyzer, lookup: TermLookup, seen: Set<string>): Concept[] {
+  const out: Concept[] = [];
+  // The index also knows pairs jieba's HMM made up in some article (紫是): only a dictionary word is written.
+  const isWord = (w: string) =>
+    lookup.isKnown(w) && (analyzer.lexicon.isTerm(w) || analyzer.dictionaryWords(w).join(' ') === w);
+  for (const { source, word } of spokenForms(norm, isWord)) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    out.push(concept(source, withSynonyms(word, SPOKEN_WEIGHT, analyzer), 'derived', analyzer));
   }
   return out;
 }
