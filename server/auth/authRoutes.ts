@@ -17,7 +17,7 @@ const UserIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/auth/login', async (req): Promise<LoginResponse> => {
     const { username, password } = parseInput(LoginRequest, req.body);
-    if (!ctx.loginLimiter.tryAcquire(`${req.ip}|${username}`)) {
+    if (!(await ctx.loginLimiter.tryAcquire(`${req.ip}|${username}`))) {
       throw new HttpError(429, 'RATE_LIMITED', '登录尝试过于频繁，请 1 分钟后再试');
     }
     const found = await ctx.users.byUsername(username);

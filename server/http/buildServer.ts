@@ -5,7 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { registerAuthRoutes } from '../auth/authRoutes';
 import { registerKbRoutes } from '../kb/kbRoutes';
 import { registerKbSnapshotRoutes } from '../kb/snapshot/snapshotRoutes';
-import { createRateLimiter } from '../auth/rateLimiter';
+import { createLoginLimiter } from '../auth/loginLimiter';
 import { devicesRepo } from '../store/devicesRepo';
 import { migrationsCurrent } from '../store/migrations';
 import { databaseReachable, readEpoch, type Store } from '../store/openStore';
@@ -41,7 +41,7 @@ function clientError(err: FastifyError): HttpError {
   return new HttpError(400, 'INVALID_INPUT', '请求内容无法解析（JSON 格式错误），请检查后重试');
 }
 
-/** The central server's HTTP app. Holds no state of its own beyond the login limiter. */
+/** The central server's HTTP app. Holds no state of its own: everything, login throttling too, is in the store. */
 export async function buildServer(opts: BuildServerOptions): Promise<FastifyInstance> {
   const ctx: ServerContext = {
     store: opts.store,
@@ -50,7 +50,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     log: opts.log,
     now: opts.now ?? Date.now,
     epoch: await readEpoch(opts.store.db),
-    loginLimiter: createRateLimiter(5, 60_000, opts.now ?? Date.now),
+    loginLimiter: createLoginLimiter(opts.store.db, 5, 60_000, opts.now ?? Date.now),
     sessionTtlMs: opts.sessionTtlMs ?? 12 * 60 * 60 * 1000,
     pushBudgetMs: opts.pushBudgetMs ?? 2000,
     pushChunkSize: opts.pushChunkSize ?? 50,

@@ -1,4 +1,4 @@
-import { type RateLimiter } from '../auth/rateLimiter';
+import { type LoginLimiter } from '../auth/loginLimiter';
 import { type DevicesRepo } from '../store/devicesRepo';
 import { type Store } from '../store/openStore';
 import { type UsersRepo } from '../store/usersRepo';
@@ -13,7 +13,7 @@ export interface ServerContext {
   now: () => number;
   /** This database's epoch (DESIGN.md §6 rule 5); a restore means a new epoch and a restarted server. */
   epoch: string;
-  loginLimiter: RateLimiter;
+  loginLimiter: LoginLimiter;
   sessionTtlMs: number;
   /** A push stops after this long and returns what it has done (sync-research §4.4, early exit). */
   pushBudgetMs: number;

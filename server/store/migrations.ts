@@ -156,6 +156,17 @@ const MIGRATIONS: Record<string, Migration> = {
       await changes.flush(typed);
     },
   },
+  // Login throttling counted in process memory let every server instance allow its own five tries.
+  '0007_login_attempt': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('login_attempt')
+        .addColumn('attempt_key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /**

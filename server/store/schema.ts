@@ -91,6 +91,13 @@ export interface ScopeDigestTable {
   b: number;
 }
 
+/** Login attempts per client address and user name in the current fixed window (server/auth/loginLimiter.ts). */
+export interface LoginAttemptTable {
+  attempt_key: string;
+  window_start: number;
+  attempts: number;
+}
+
 export interface ServerDatabase extends KbTables, KbSnapshotTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -102,4 +109,5 @@ export interface ServerDatabase extends KbTables, KbSnapshotTables {
   inquiry_event: InquiryEventTable;
   server_meta: ServerMetaTable;
   scope_digest: ScopeDigestTable;
+  login_attempt: LoginAttemptTable;
 }

@@ -52,6 +52,24 @@ describe.each(VARIANTS)('login, sessions and devices (%s)', (variant) => {
     expect((await login('op1', PASSWORD)).statusCode).toBe(200);
   });
 
+  it('counts attempts through every instance of the server together: five in all, not five each', async () => {
+    const other = await startTestServer(db);
+    other.clock.now = server.clock.now;
+    try {
+      const through = (s: TestServer, password: string) =>
+        s.request({ method: 'POST', url: '/auth/login', payload: { username: 'op1', password } });
+      for (let i = 0; i < 5; i++) {
+        expect((await through(i % 2 === 0 ? server : other, `guess-${i}`)).statusCode).toBe(401);
+      }
+      expect((await through(other, PASSWORD)).statusCode).toBe(429);
+      expect((await through(server, PASSWORD)).statusCode).toBe(429);
+      other.clock.now += 60_000;
+      expect((await through(other, PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('ends the sessions and the device of a user the admin disables, and refuses their login', async () => {
     const opToken = await server.login('op1');
     const seat = await server.registerSeat(opToken, 'S01');
