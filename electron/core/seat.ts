@@ -29,6 +29,7 @@ import type { FetchFn } from './sync/httpClient';
 import { syncIssues } from './sync/issues';
 import { createPokeListener } from './sync/poke';
 import { syncMeta } from './sync/syncMeta';
+import type { SecretBox } from './secrets/secretBox';
 import type { SyncEngineStatus } from './sync/status';
 
 /** An electron-store or a `conf` instance; both write `<dataDir>/settings.json`. */
@@ -47,6 +48,8 @@ export type SeatOptions = {
   /** Tests: the HTTP the sync engine and login use, and the engine's timing. */
   fetch?: FetchFn;
   syncOptions?: Partial<SyncOptions>;
+  /** Seals tokens kept in the seat database: the OS keychain in the desktop app; none in browser mode. */
+  secretBox?: SecretBox;
 };
 
 export type Seat = {
@@ -77,7 +80,7 @@ export function openSeat(options: SeatOptions): Seat {
   const kbSync = kbSyncTrigger({ syncNow: () => void kb?.syncNow() });
   try {
     loadReferenceData(db, options.resourcesDir, log);
-    const store = createStore(db);
+    const store = createStore(db, options.secretBox);
     // The seat's sync identity is fixed on first open, before any outbox entry can need it.
     store.transaction(() => store.meta.clientId());
     const events = createSeatEvents();

@@ -5,8 +5,8 @@ import { OfflineVerifier } from './verifier';
 
 /**
  * The current session as kept in `sync_meta`, so a restart keeps the operator logged in until it
- * expires. `token` is the server's session token (a secret: stored in clear in the seat database
- * for now), null for an offline login.
+ * expires. `token` is the server's session token, null for an offline login; the whole entry is
+ * kept sealed (`SecretBox`) because of it.
  */
 export const StoredSession = z.object({
   token: z.string().nullable(),
@@ -21,8 +21,7 @@ const verifierKey = (username: string) => `offline_verifier:${username.toLowerCa
 
 /** Reads and writes the session and the offline verifiers; a value that no longer parses counts as absent. */
 export function sessionStore(meta: SyncMetaRepo) {
-  function read<S extends z.ZodType>(schema: S, key: string): z.infer<S> | null {
-    const raw = meta.get(key);
+  function read<S extends z.ZodType>(schema: S, raw: string | null): z.infer<S> | null {
     if (!raw) return null;
     try {
       const parsed = schema.safeParse(JSON.parse(raw));
@@ -34,9 +33,10 @@ export function sessionStore(meta: SyncMetaRepo) {
   }
 
   return {
-    session: () => read(StoredSession, SESSION_KEY),
-    setSession: (session: StoredSession | null) => meta.set(SESSION_KEY, session ? JSON.stringify(session) : ''),
-    verifier: (username: string) => read(OfflineVerifier, verifierKey(username)),
+    session: () => read(StoredSession, meta.getSecret(SESSION_KEY)),
+    setSession: (session: StoredSession | null) =>
+      meta.setSecret(SESSION_KEY, session ? JSON.stringify(session) : null),
+    verifier: (username: string) => read(OfflineVerifier, meta.get(verifierKey(username))),
     setVerifier: (verifier: OfflineVerifier) => meta.set(verifierKey(verifier.username), JSON.stringify(verifier)),
     dropVerifier: (username: string) => meta.set(verifierKey(username), ''),
   };

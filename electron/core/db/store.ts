@@ -7,11 +7,12 @@ import { inquiryQueries } from './inquiryQueries';
 import { inquiryRepo } from './inquiryRepo';
 import { outboxRepo } from './outboxRepo';
 import { searchIndex } from './searchIndex';
+import type { SecretBox } from '../secrets/secretBox';
 import { syncMetaRepo } from './syncMetaRepo';
 
 /** Every repository of an open seat database, prepared once, plus the one way to group writes. */
-export function createStore(db: Database.Database) {
-  const meta = syncMetaRepo(db);
+export function createStore(db: Database.Database, secrets?: SecretBox) {
+  const meta = syncMetaRepo(db, secrets);
   return {
     db,
     inquiries: inquiryRepo(db),

@@ -29,8 +29,8 @@ export function syncMeta(meta: SyncMetaRepo) {
     /** Consecutive complete pulls whose scope checksum did not match this seat's copy. */
     driftStrikes: (stream: Stream) => Number(meta.get(`pull_drift:${stream}`) ?? '0'),
     setDriftStrikes: (stream: Stream, n: number) => meta.set(`pull_drift:${stream}`, String(n)),
-    deviceToken: () => meta.get(KEYS.deviceToken) || null,
-    setDeviceToken: (token: string | null) => meta.set(KEYS.deviceToken, token ?? ''),
+    deviceToken: () => meta.getSecret(KEYS.deviceToken),
+    setDeviceToken: (token: string | null) => meta.setSecret(KEYS.deviceToken, token),
     lastSyncAt: () => meta.get(KEYS.lastSyncAt),
     setLastSyncAt: (at: string) => meta.set(KEYS.lastSyncAt, at),
     /** Highest mutation id the server has acknowledged; survives pruning of old outbox rows. */

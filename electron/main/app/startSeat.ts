@@ -1,4 +1,4 @@
-import { app, dialog, net, powerMonitor } from 'electron';
+import { app, dialog, net, powerMonitor, safeStorage } from 'electron';
 import { createLogger, type Logger } from '../../core/log/logger';
 import { seatPaths, sourceResourcesDir } from '../../core/paths';
 import { setAsideIfUnreadable } from '../../core/settings/confBackend';
@@ -6,6 +6,7 @@ import { openSeat, type Seat, type SettingsBackend } from '../../core/seat';
 import { initialSettingsPatch } from '../../core/settings/initialSettings';
 import { createSettingsService } from '../../core/settings/settingsService';
 import { openSettingsBackend } from '../settings/settingsStore';
+import { osSecretBox } from './osSecretBox';
 import { watchReconnect } from './reconnectWatch';
 import { shellLogFile, type ShellLog } from './shellLog';
 import { startupFailureMessage } from './startupFailure';
@@ -17,6 +18,8 @@ function openElectronSeat(dataDir: string): Seat {
   setAsideIfUnreadable(seatPaths(dataDir).settingsFile, log);
   const settingsBackend = openSettingsBackend(dataDir);
   applyLaunchSettings(settingsBackend, log);
+  const secretBox = osSecretBox(safeStorage);
+  if (!secretBox) log.warn('no OS keychain: server tokens are kept in clear in the seat database');
   return openSeat({
     dataDir,
     resourcesDir: app.isPackaged ? process.resourcesPath : sourceResourcesDir(),
@@ -25,6 +28,7 @@ function openElectronSeat(dataDir: string): Seat {
     settingsBackend,
     log,
     checkOutput: !app.isPackaged,
+    ...(secretBox ? { secretBox } : {}),
   });
 }
 
