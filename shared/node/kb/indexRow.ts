@@ -1,8 +1,10 @@
 import type { KbArticle } from '../../domain/kb';
 import type { KbAnalyzer } from './analyzer';
 import { packBody } from './articleBody';
-import { FIELDS, fieldLengths, indexFields, normalizedFields } from './fields';
+import { FIELDS, normalizedFields } from './fields';
+import { hanCounts } from './hanCounts';
 import { termKeys } from './termLookup';
+import { bigramsOf } from './text';
 import { packWords } from './wordOffsets';
 
 /** A new Han word of a title or keys, with the pinyin keys the typo path looks it up by. */
@@ -14,14 +16,15 @@ export interface TermRow {
 
 /**
  * Everything one article writes into the KB file, computed apart from the database so that a bulk
- * build can segment in worker threads while the main thread only inserts (plain data: it crosses
- * `postMessage`).
+ * build can segment in worker threads while the main thread only inserts (`rowBatch.ts` carries
+ * rows across threads).
  */
 export interface IndexRow {
   readonly id: string;
   readonly category: string;
   readonly season: string;
   readonly regionless: number;
+  /** Term counts per layer (words, bigrams, characters) and field, as `kb_article.lens` stores them. */
   readonly lens: readonly number[];
   /** Segmented words of title, keys, answer, space-separated: what the words FTS table indexes. */
   readonly words: readonly [string, string, string];
@@ -39,39 +42,39 @@ export interface IndexRow {
   readonly terms: readonly TermRow[];
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /** Computes an article's row; `seen` holds the terms this producer already offered (pinyin is costly). */
 export function indexRow(article: KbArticle, analyzer: KbAnalyzer, seen: Set<string>): IndexRow {
   const norm = normalizedFields(article);
-  const fields = indexFields(norm, analyzer);
+  const texts = FIELDS.map((f) => norm[f]);
+  const words = texts.map((t) => analyzer.segment(t));
+  const [title = [], keys = [], answer = []] = words;
+  // The answer's bigrams and characters are only counted: its words are what the index holds of it.
+  const bigrams = [bigramsOf(norm.title), bigramsOf(norm.keys)] as const;
+  const han = hanCounts(texts);
   const terms: TermRow[] = [];
-  for (const list of [fields.words.title, fields.words.keys, fields.bigrams.title, fields.bigrams.keys]) {
+  for (const list of [title, keys, ...bigrams]) {
     for (const t of list) {
       if (seen.has(t)) continue;
       seen.add(t);
-      if (!/\p{Script=Han}/u.test(t) || Array.from(t).length < 2) continue;
+      if (!HAN.test(t) || Array.from(t).length < 2) continue;
       terms.push({ term: t, ...termKeys(t) });
     }
   }
-  // A loop, not flatMap + spread: this set is a large share of a row's cost otherwise.
-  const chars = new Set<string>();
-  for (const f of FIELDS) for (const ch of fields.chars[f]) chars.add(ch);
-  const words = FIELDS.map((f) => fields.words[f]);
   return {
     id: article.id,
     category: article.category,
     season: article.season,
     regionless: article.regions.length === 0 ? 1 : 0,
-    lens: fieldLengths(fields),
-    words: [words[0]!.join(' '), words[1]!.join(' '), words[2]!.join(' ')],
-    packedWords: packWords(
-      FIELDS.map((f) => norm[f]),
-      words,
-    ),
-    bigrams: [fields.bigrams.title.join(' '), fields.bigrams.keys.join(' ')],
+    lens: [...words.map((w) => w.length), ...han.bigrams, ...han.chars],
+    words: [title.join(' '), keys.join(' '), answer.join(' ')],
+    packedWords: packWords(texts, words),
+    bigrams: [bigrams[0].join(' '), bigrams[1].join(' ')],
     body: packBody(article),
     subjects: [...new Set(article.subjects)],
     regions: [...new Set(article.regions)],
-    chars: [...chars].join(''),
+    chars: han.distinct,
     terms,
   };
 }

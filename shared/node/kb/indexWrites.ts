@@ -5,12 +5,36 @@ import type { IndexRow } from './indexRow';
 export class StatsDelta {
   docs = 0;
   readonly lens = new Array<number>(9).fill(0);
-  readonly charDf = new Map<string, number>();
+  /**
+   * Document-frequency changes of characters: of BMP ones by code unit (a Map update per character of
+   * every article was a tenth of a build's main thread), of others by the character.
+   */
+  private readonly bmpDf = new Int32Array(0x10000);
+  private readonly astralDf = new Map<string, number>();
 
-  add(sign: 1 | -1, lens: readonly number[], chars: Iterable<string>): void {
+  /** Counts one article in (`sign` 1) or out (-1); `chars` are its distinct Han characters as one string. */
+  add(sign: 1 | -1, lens: readonly number[], chars: string): void {
     this.docs += sign;
     lens.forEach((n, i) => (this.lens[i]! += sign * n));
-    for (const ch of chars) this.charDf.set(ch, (this.charDf.get(ch) ?? 0) + sign);
+    for (let i = 0; i < chars.length; i++) {
+      const unit = chars.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < chars.length) {
+        const ch = chars.slice(i, i + 2);
+        this.astralDf.set(ch, (this.astralDf.get(ch) ?? 0) + sign);
+        i++;
+      } else {
+        this.bmpDf[unit]! += sign;
+      }
+    }
+  }
+
+  /** Each character whose document frequency changed, with the change. */
+  *charDf(): Generator<[string, number]> {
+    for (let unit = 0; unit < this.bmpDf.length; unit++) {
+      const n = this.bmpDf[unit]!;
+      if (n !== 0) yield [String.fromCharCode(unit), n];
+    }
+    for (const [ch, n] of this.astralDf) if (n !== 0) yield [ch, n];
   }
 }
 
@@ -74,6 +98,6 @@ export function applyStats(w: WriteStatements, delta: StatsDelta): void {
   const current = w.stats.get();
   const lens = (JSON.parse(current?.lens ?? '[]') as number[]).map((n, i) => n + (delta.lens[i] ?? 0));
   w.setStats.run((current?.docs ?? 0) + delta.docs, JSON.stringify(lens));
-  for (const [ch, n] of delta.charDf) if (n !== 0) w.addCharDf.run(ch, n);
+  for (const [ch, n] of delta.charDf()) w.addCharDf.run(ch, n);
   w.dropUnusedChars.run();
 }

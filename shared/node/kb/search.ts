@@ -6,6 +6,7 @@ import { type StoredArticle, unpackBody } from './articleBody';
 import { type Field, type Layer, lengthsByLayer, normalizedFields } from './fields';
 import { filterSql } from './filters';
 import { answersQuery } from './fit';
+import { gramCounter } from './gramCounter';
 import { markText, snippet } from './highlight';
 import { matchAny } from './matchQuery';
 import { planQuery, type QueryPlan } from './queryPlan';
@@ -84,8 +85,8 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer, rank
   const loadCandidate = (
     rid: number,
     wanted: ReadonlySet<string>,
-    grams: ReadonlySet<string>,
-    chars: ReadonlySet<string>,
+    countGrams: (text: string) => Map<string, number>,
+    countChars: (text: string) => Map<string, number>,
   ): Candidate | null => {
     const row = candidateOf.get(rid);
     if (!row) return null;
@@ -103,8 +104,8 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer, rank
       terms: {
         counts: {
           words: per((f) => countWords(words[f], wanted)),
-          bigrams: per((f) => countPairs(norm[f], grams)),
-          chars: per((f) => countChars(norm[f], chars)),
+          bigrams: per((f) => countGrams(norm[f])),
+          chars: per((f) => countChars(norm[f])),
         },
         lens: lengthsByLayer(JSON.parse(row.lens) as number[]),
         titleWords: title,
@@ -160,11 +161,12 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer, rank
     }
 
     const wanted = new Set(words);
-    const gramSet = new Set([...plan.bigrams, ...plan.rewrittenBigrams]);
-    const charSet = new Set([...plan.chars, ...plan.rewrittenChars]);
+    // A lone character typed between punctuation stands for itself among the query's pairs.
+    const countGrams = gramCounter([...plan.bigrams, ...plan.rewrittenBigrams]);
+    const countChars = gramCounter([...plan.chars, ...plan.rewrittenChars]);
     const strength = queryStrength(plan, stats, df, ranking);
     const scored = [...rids]
-      .map((rid) => loadCandidate(rid, wanted, gramSet, charSet))
+      .map((rid) => loadCandidate(rid, wanted, countGrams, countChars))
       .filter((c): c is Candidate => c !== null)
       .map((c) => ({ c, ...scoreCandidate(plan, c.terms, stats, df, ranking) }))
       .sort((a, b) => b.score - a.score || a.c.article.id.localeCompare(b.c.article.id));
@@ -227,25 +229,6 @@ function selectiveMatch(
 function countWords(words: readonly string[], wanted: ReadonlySet<string>): Map<string, number> {
   const m = new Map<string, number>();
   for (const w of words) if (wanted.has(w)) m.set(w, (m.get(w) ?? 0) + 1);
-  return m;
-}
-
-/** One pass over the text: how often each wanted character pair occurs (overlapping, as the query's pairs are cut). */
-function countPairs(text: string, wanted: ReadonlySet<string>): Map<string, number> {
-  const m = new Map<string, number>();
-  const chars = Array.from(text);
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = chars[i]! + chars[i + 1]!;
-    if (wanted.has(g)) m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  // A lone character typed between punctuation stands for itself among the query's pairs.
-  for (const ch of chars) if (wanted.has(ch)) m.set(ch, (m.get(ch) ?? 0) + 1);
-  return m;
-}
-
-function countChars(text: string, wanted: ReadonlySet<string>): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const ch of text) if (wanted.has(ch)) m.set(ch, (m.get(ch) ?? 0) + 1);
   return m;
 }
 

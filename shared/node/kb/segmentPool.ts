@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { KbArticle } from '../../domain/kb';
 import type { KbAnalyzer } from './analyzer';
 import { indexRow, type IndexRow } from './indexRow';
+import { type PackedRows, unpackRows } from './rowBatch';
 
 export type ArticleSource = Iterable<KbArticle> | AsyncIterable<KbArticle>;
 
@@ -77,7 +78,7 @@ interface PoolWorker {
   stop(): Promise<void>;
 }
 
-type Reply = { ready: string } | { seq: number; rows: IndexRow[] } | { seq: number; error: string };
+type Reply = { ready: string } | { seq: number; rows: PackedRows } | { seq: number; error: string };
 
 /** Starts workers whose analyzer matches `analyzer`; none if they cannot start here. */
 async function startWorkers(dataDir: string, count: number, analyzer: KbAnalyzer): Promise<PoolWorker[]> {
@@ -132,7 +133,7 @@ function startWorker(dataDir: string, version: string): Promise<PoolWorker | nul
     w.on('message', (m: Reply) => {
       if ('ready' in m) resolve(m.ready === version ? pool : (void w.terminate(), null));
       else if ('error' in m) fail(new Error(m.error));
-      else waiting.shift()?.resolve(m.rows);
+      else waiting.shift()?.resolve(unpackRows(m.rows));
     });
     w.on('error', (err) => {
       resolve(null);

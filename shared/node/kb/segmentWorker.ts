@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { KbArticle } from '../../domain/kb';
 import { loadKbAnalyzer } from './analyzer';
 import { indexRow } from './indexRow';
+import { packRows, transferList } from './rowBatch';
 
 /**
  * Worker thread of a bulk build (segmentPool.ts): loads the analyzer once, then turns each batch of
- * articles into index rows, answering batches in the order they came.
+ * articles into index rows, answering batches in the order they came (packed: `rowBatch.ts`).
  */
 const Setup = z.object({ dataDir: z.string() });
 const Batch = z.object({ seq: z.number().int(), articles: z.array(z.unknown()) });
@@ -19,7 +20,8 @@ port.postMessage({ ready: analyzer.version });
 port.on('message', (message: unknown) => {
   const { seq, articles } = Batch.parse(message);
   try {
-    port.postMessage({ seq, rows: articles.map((a) => indexRow(KbArticle.parse(a), analyzer, seen)) });
+    const rows = packRows(articles.map((a) => indexRow(KbArticle.parse(a), analyzer, seen)));
+    port.postMessage({ seq, rows }, transferList(rows));
   } catch (err) {
     port.postMessage({ seq, error: err instanceof Error ? err.message : String(err) });
   }
