@@ -24,6 +24,15 @@ async function openRow(title: string) {
   return editor;
 }
 
+/** The console on a fake seat, an expert signed in, and the article titled `title` open from 全部. */
+async function openAsExpert(title: string) {
+  const { seat } = await renderApp();
+  await signIn(seat, FAKE_EXPERT);
+  await openKbEditPage();
+  fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
+  return { seat, editor: await openRow(title) };
+}
+
 const fieldError = (editor: HTMLElement, text: string) => within(editor).findByText(text);
 
 /** The editor drawer, header (title, status, action buttons) and body. */
@@ -138,11 +147,7 @@ describe('知识维护', () => {
   });
 
   it('shows an article’s regions by their names and adds one found by pinyin initials', async () => {
-    const { seat } = await renderApp();
-    await signIn(seat, FAKE_EXPERT);
-    await openKbEditPage();
-    fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
-    const editor = await openRow('水稻稻瘟病如何防治');
+    const { seat, editor } = await openAsExpert('水稻稻瘟病如何防治');
     const regions = within(editor).getByTestId('kbedit-regions');
     expect(await within(regions).findByText('吉林省 / 长春市 / 九台区')).toBeTruthy();
 
@@ -172,11 +177,7 @@ describe('知识维护', () => {
   });
 
   it('reloads the article and gives the server’s reason when someone changed it meanwhile', async () => {
-    const { seat } = await renderApp();
-    await signIn(seat, FAKE_EXPERT);
-    await openKbEditPage();
-    fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
-    const editor = await openRow('水稻稻瘟病如何防治');
+    const { seat, editor } = await openAsExpert('水稻稻瘟病如何防治');
     seat.kbEdit.rows.find((r) => r.id === 'kb-0201')!.revision += 1;
 
     fireEvent.click(within(editor).getByTestId('kbedit-save'));
@@ -191,11 +192,7 @@ describe('知识维护: unsaved edits', () => {
   const closeEditor = (editor: HTMLElement) => fireEvent.click(editor.querySelector('.ant-drawer-close')!);
 
   it('keeps an article’s unsaved edits across other pages, and Ctrl+S there does not save it', async () => {
-    const { seat } = await renderApp();
-    await signIn(seat, FAKE_EXPERT);
-    await openKbEditPage();
-    fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
-    const editor = await openRow('水稻稻瘟病如何防治');
+    const { seat, editor } = await openAsExpert('水稻稻瘟病如何防治');
     fireEvent.change(title(editor), { target: { value: '水稻稻瘟病如何防治（修订）' } });
 
     fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true });
@@ -208,11 +205,9 @@ describe('知识维护: unsaved edits', () => {
   });
 
   it('asks before closing an article with unsaved edits, and closes at once without them', async () => {
-    const { seat } = await renderApp();
-    await signIn(seat, FAKE_EXPERT);
-    await openKbEditPage();
-    fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
-    let editor = await openRow('水稻稻瘟病如何防治');
+    const opened = await openAsExpert('水稻稻瘟病如何防治');
+    const { seat } = opened;
+    let editor = opened.editor;
     fireEvent.change(title(editor), { target: { value: '稻瘟病怎么治' } });
 
     closeEditor(editor);

@@ -1,7 +1,8 @@
-import { Button, Cascader, Select, Space, Spin, Tooltip } from 'antd';
+import { Button, Cascader, Select, Space, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { selectInput } from '../app/selectInput';
 import { useT } from '../i18n/I18nProvider';
+import { RegionNotFound } from './RegionNotFound';
 import { pickedFromHit, type PickedRegion } from './pickedRegion';
 import { useRegionBrowser } from './useRegionBrowser';
 import { useRegionSearch } from './useRegionSearch';
@@ -32,14 +33,6 @@ export function RegionPicker({ value, onChange, testId, status, placeholder }: P
 
   const input = useMemo(() => selectInput(testId), [testId]);
 
-  const notFound = searching ? (
-    <Spin size="small" />
-  ) : query.trim() === '' ? (
-    t('region.searchHint')
-  ) : (
-    t('region.noMatch')
-  );
-
   return (
     <Space.Compact block>
       <Select
@@ -49,7 +42,7 @@ export function RegionPicker({ value, onChange, testId, status, placeholder }: P
         options={options}
         status={status}
         placeholder={placeholder ?? t('region.placeholder')}
-        notFoundContent={notFound}
+        notFoundContent={<RegionNotFound searching={searching} query={query} />}
         allowClear
         onChange={(code: string | null) => {
           const picked = options.find((o) => o.value === code);

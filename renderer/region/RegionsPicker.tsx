@@ -1,6 +1,7 @@
-import { Select, Spin } from 'antd';
+import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
+import { RegionNotFound } from './RegionNotFound';
 import { pickedFromHit } from './pickedRegion';
 import { useRegionLabels } from './useRegionLabels';
 import { useRegionSearch } from './useRegionSearch';
@@ -34,14 +35,6 @@ export function RegionsPicker({ value = [], onChange, testId, placeholder }: Pro
     return [...chosen, ...more];
   }, [hits, labels, value]);
 
-  const notFound = searching ? (
-    <Spin size="small" />
-  ) : query.trim() === '' ? (
-    t('region.searchHint')
-  ) : (
-    t('region.noMatch')
-  );
-
   return (
     <Select
       data-testid={testId}
@@ -50,7 +43,7 @@ export function RegionsPicker({ value = [], onChange, testId, placeholder }: Pro
       value={value}
       options={options}
       placeholder={placeholder ?? t('region.placeholder')}
-      notFoundContent={notFound}
+      notFoundContent={<RegionNotFound searching={searching} query={query} />}
       open={open}
       onOpenChange={setOpen}
       onChange={(codes: string[]) => {
