@@ -281,6 +281,7 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
               category: values.category ?? undefined,
               subject: subject !== '' && subject.length <= KB_SUBJECT_MAX ? subject : undefined,
             }}
+            regionCode={values.region?.code ?? null}
             linkedId={values.kbArticleId}
             active={active}
             onInsert={insertAnswer}

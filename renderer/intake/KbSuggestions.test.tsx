@@ -95,6 +95,18 @@ describe('knowledge suggestions on intake', () => {
     });
   });
 
+  it('leaves out articles written for another place once the caller’s region is known', async () => {
+    const { seat } = await renderApp();
+    type(question(), '苞米');
+    await waitForSuggestion('玉米苗期叶片发黄是什么原因');
+
+    fireEvent.change(screen.getByTestId('intake-region'), { target: { value: 'ccs' } });
+    fireEvent.click(await screen.findByTitle('吉林省 / 长春市'));
+    await waitFor(() => expect(shownTitles().join()).not.toContain('玉米苗期叶片发黄是什么原因'));
+    expect(shownTitles().join()).toContain('玉米大斑病怎么防治');
+    expect(seat.callsTo('kb:search').at(-1)?.input).toMatchObject({ q: '苞米', filters: { region: '2201' } });
+  });
+
   it('inserts the top answer with Ctrl+I and saves the case with the article it came from', async () => {
     const { seat, phone } = await renderApp();
     type(phone, '13812345678');

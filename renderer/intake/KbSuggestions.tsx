@@ -1,5 +1,5 @@
 import { Alert, Card, Spin, Tag, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { KbSearchContext } from '../../shared/contract/kbMethods';
 import type { KbArticle, KbHit } from '../../shared/domain/kb';
 import { useHotline } from '../api/HotlineContext';
@@ -17,6 +17,8 @@ const SUGGESTIONS = 5;
 type Props = {
   question: string;
   context: KbSearchContext;
+  /** The caller's region: articles written for other places are left out (province-wide ones stay). */
+  regionCode: string | null;
   linkedId: string | null;
   /** Whether the intake page is on screen: its shortcuts are off while another page is shown. */
   active: boolean;
@@ -30,11 +32,12 @@ type Props = {
  * 知识推荐: the top articles for the question as it is typed. Alt+↓ moves into the list, ↑/↓ pick,
  * Enter opens the article, Ctrl+I puts the picked answer into the case (and records which article it was).
  */
-export function KbSuggestions({ question, context, linkedId, active, onInsert, onUnlink, onLeave }: Props) {
+export function KbSuggestions({ question, context, regionCode, linkedId, active, onInsert, onUnlink, onLeave }: Props) {
   const t = useT();
   const api = useHotline();
   const reportError = useReportError();
-  const state = useKbSearch({ q: question, limit: SUGGESTIONS, context });
+  const filters = useMemo(() => (regionCode ? { region: regionCode } : undefined), [regionCode]);
+  const state = useKbSearch({ q: question, limit: SUGGESTIONS, context, filters });
   const { hits, picked, current, pick } = usePickedHit(shownResult(state));
   const [openId, setOpenId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
