@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHODS } from '../../../shared/contract/channels';
 import { AppError } from '../../../shared/errors';
+import type { SecretBox } from '../../../electron/core/secrets/secretBox';
 
 /**
  * A stand-in for the parts of Electron the shell touches, recording the order of calls, so the
@@ -84,6 +85,11 @@ const fake = vi.hoisted(() => {
     shell: { openExternal: vi.fn() },
     powerMonitor: { on: () => undefined, off: () => undefined },
     net: { isOnline: () => true },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(plain).reverse(),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed).reverse().toString(),
+    },
   };
   const seat = {
     call: vi.fn(),
@@ -165,6 +171,9 @@ describe('Electron app lifecycle', () => {
       expect.objectContaining({ dataDir, mode: 'electron', appVersion: '0.1.0', checkOutput: true }),
     );
     expect(fake.openSeat.mock.calls[0]?.[0].resourcesDir).toBe(path.resolve(import.meta.dirname, '../../..'));
+    const secrets = fake.openSeat.mock.calls[0]?.[0].secretBox as SecretBox;
+    expect(secrets.kind).toBe('os');
+    expect(secrets.open(secrets.seal('dev_token'))).toBe('dev_token');
     expect([...fake.state.ipcChannels].sort()).toEqual([...METHODS].sort());
     expect(fake.state.windows).toHaveLength(1);
     const window = fake.state.windows[0];
