@@ -41,7 +41,10 @@ export async function measureSnapshotInstall(file: string, dataDir: string, work
   db.pragma('journal_mode = DELETE');
   db.close();
 
-  const { manifest, chunks } = await packSnapshot(source, facts);
+  const chunks: Buffer[] = [];
+  const manifest = await packSnapshot(source, facts, async (chunk, data) => {
+    chunks[chunk.index] = data;
+  });
   fs.rmSync(source);
   const kbDir = path.join(workDir, 'seat-kb');
   const staging = prepareStaging(kbDir, manifest);

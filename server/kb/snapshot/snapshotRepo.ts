@@ -1,12 +1,29 @@
-import { type Kysely } from 'kysely';
-import { KbSnapshotManifest } from '../../../shared/sync/kbSnapshot';
+import { randomUUID } from 'node:crypto';
+import { type ExpressionBuilder, type Kysely } from 'kysely';
+import { type KbSnapshotChunk, KbSnapshotManifest } from '../../../shared/sync/kbSnapshot';
 import { type ServerDatabase } from '../../store/schema';
-import { type PackedSnapshot } from './packSnapshot';
+import { type PackFacts } from './packSnapshot';
 
 /** Snapshots kept: the current one and the one before, so a seat mid-download of the previous can finish. */
 const KEEP = 2;
 
+/**
+ * Id prefix of a snapshot still being built: its chunks are stored as they are compressed, under an id
+ * no sha256 can take (a hex digest has no `u` or `-`), and only get the content id once all are in.
+ */
+const BUILDING = 'building-';
+
+/**
+ * A build whose row has not been touched for this long is a crashed one: a live build touches it
+ * with every chunk (well under a second apart), so minutes also cover clock skew between instances.
+ */
+export const ABANDONED_BUILD_MS = 10 * 60 * 1000;
+
 export type StoredSnapshot = { manifest: KbSnapshotManifest; createdAt: number };
+
+type SnapshotRow = ExpressionBuilder<ServerDatabase, 'kb_snapshot'>;
+const built = (eb: SnapshotRow) => eb('snapshot_id', 'not like', `${BUILDING}%`);
+const building = (eb: SnapshotRow) => eb('snapshot_id', 'like', `${BUILDING}%`);
 
 export function snapshotRepo(db: Kysely<ServerDatabase>) {
   return {
@@ -19,6 +36,7 @@ export function snapshotRepo(db: Kysely<ServerDatabase>) {
       const row = await db
         .selectFrom('kb_snapshot')
         .select(['manifest', 'created_at'])
+        .where(built)
         .orderBy('feed_seq', 'desc')
         .orderBy('created_at', 'desc')
         .orderBy('snapshot_id')
@@ -30,6 +48,7 @@ export function snapshotRepo(db: Kysely<ServerDatabase>) {
     },
 
     async chunk(snapshotId: string, index: number): Promise<{ sha256: string; data: Buffer } | null> {
+      if (snapshotId.startsWith(BUILDING)) return null;
       const row = await db
         .selectFrom('kb_snapshot_chunk')
         .select(['sha256', 'data'])
@@ -39,9 +58,44 @@ export function snapshotRepo(db: Kysely<ServerDatabase>) {
       return row ? { sha256: row.sha256, data: Buffer.from(row.data) } : null;
     },
 
-    /** Stores a snapshot whole or not at all; the same content stored twice (two instances built it) is one row. */
-    async insert(packed: PackedSnapshot, createdAt: number): Promise<void> {
-      const { manifest, chunks } = packed;
+    /** Opens a build: a row no reader sees, holding the chunks until the content id is known. */
+    async begin(facts: PackFacts, now: number): Promise<string> {
+      const buildId = `${BUILDING}${randomUUID()}`;
+      await db
+        .insertInto('kb_snapshot')
+        .values({
+          snapshot_id: buildId,
+          feed_seq: facts.feedSeq,
+          article_count: facts.articleCount,
+          analyzer_version: facts.analyzerVersion,
+          // The manifest names the content, which is only known once every chunk is packed.
+          manifest: '{}',
+          created_at: now,
+        })
+        .execute();
+      return buildId;
+    },
+
+    /**
+     * Stores one chunk of a running build in its own short transaction (a long one would hold
+     * SQLite's write lock against pushes for the whole build) and marks the build alive.
+     */
+    async putChunk(buildId: string, chunk: KbSnapshotChunk, data: Buffer, now: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('kb_snapshot_chunk')
+          .values({ snapshot_id: buildId, chunk_index: chunk.index, sha256: chunk.sha256, data })
+          .execute();
+        await trx.updateTable('kb_snapshot').set({ created_at: now }).where('snapshot_id', '=', buildId).execute();
+      });
+    },
+
+    /**
+     * Publishes a finished build under its content id, all at once. The same content already stored
+     * (another instance built it) stays as it is and this build's chunks go. The final row comes first
+     * and the build's row last, so every chunk has its row at every step (the foreign key).
+     */
+    async finish(buildId: string, manifest: KbSnapshotManifest, createdAt: number): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('kb_snapshot')
@@ -55,37 +109,60 @@ export function snapshotRepo(db: Kysely<ServerDatabase>) {
           })
           .onConflict((oc) => oc.column('snapshot_id').doNothing())
           .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
-        for (const [index, data] of chunks.entries()) {
-          await trx
-            .insertInto('kb_snapshot_chunk')
-            .values({
-              snapshot_id: manifest.snapshotId,
-              chunk_index: index,
-              sha256: manifest.chunks[index]!.sha256,
-              data,
-            })
-            .execute();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+          const moved = await trx
+            .updateTable('kb_snapshot_chunk')
+            .set({ snapshot_id: manifest.snapshotId })
+            .where('snapshot_id', '=', buildId)
+            .executeTakeFirst();
+          // A build pruned as abandoned (stalled past the limit) has lost its chunks: publishing its
+          // manifest would send seats after chunks that are not there.
+          if (Number(moved.numUpdatedRows) !== manifest.chunks.length)
+            throw new Error(`KB snapshot build ${buildId} lost its chunks before it finished`);
+        } else {
+          await trx.deleteFrom('kb_snapshot_chunk').where('snapshot_id', '=', buildId).execute();
         }
+        await trx.deleteFrom('kb_snapshot').where('snapshot_id', '=', buildId).execute();
       });
     },
 
-    /** Drops all but the newest snapshots (chunks first: the foreign key would refuse the other order). */
-    async prune(): Promise<void> {
+    /** Drops a failed build's chunks and row. */
+    async discard(buildId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('kb_snapshot_chunk').where('snapshot_id', '=', buildId).execute();
+        await trx.deleteFrom('kb_snapshot').where('snapshot_id', '=', buildId).execute();
+      });
+    },
+
+    /**
+     * Drops all but the newest snapshots, and what crashed builds left; builds still running (here or
+     * on another instance) are kept. Chunks first: the foreign key would refuse the other order.
+     */
+    async prune(now: number): Promise<void> {
       const keep = await db
         .selectFrom('kb_snapshot')
         .select('snapshot_id')
+        .where(built)
         .orderBy('feed_seq', 'desc')
         .orderBy('created_at', 'desc')
         .orderBy('snapshot_id')
         .limit(KEEP)
         .execute();
       const ids = keep.map((r) => r.snapshot_id);
-      if (ids.length < KEEP) return;
+      const gone = (eb: SnapshotRow) =>
+        eb.or([
+          eb.and([building(eb), eb('created_at', '<', now - ABANDONED_BUILD_MS)]),
+          ...(ids.length < KEEP ? [] : [eb.and([built(eb), eb('snapshot_id', 'not in', ids)])]),
+        ]);
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('kb_snapshot_chunk').where('snapshot_id', 'not in', ids).execute();
-        await trx.deleteFrom('kb_snapshot').where('snapshot_id', 'not in', ids).execute();
+        await trx
+          .deleteFrom('kb_snapshot_chunk')
+          .where('snapshot_id', 'in', trx.selectFrom('kb_snapshot').select('snapshot_id').where(gone))
+          .execute();
+        await trx.deleteFrom('kb_snapshot').where(gone).execute();
       });
     },
   };
 }
+
+export type SnapshotRepo = ReturnType<typeof snapshotRepo>;

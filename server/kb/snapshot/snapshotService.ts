@@ -6,9 +6,10 @@ import { loadKbAnalyzer } from '../../../shared/node/kb/analyzer';
 import { type ServerContext } from '../../http/context';
 import { articleFeed } from '../articleFeed';
 import { SERVER_DATA_DIR } from '../dataDir';
-import { DEFAULT_CHUNK_SIZE, packSnapshot } from './packSnapshot';
+import { DEFAULT_CHUNK_SIZE } from './packSnapshot';
 import { snapshotRepo } from './snapshotRepo';
 import { writeSnapshotFile } from './snapshotFile';
+import { storeSnapshot } from './storeSnapshot';
 
 export type SnapshotOptions = {
   chunkSize: number;
@@ -41,25 +42,25 @@ export function kbSnapshotService(
     try {
       const file = path.join(dir, 'kb.db');
       await writeSnapshotFile(file, articles, seq, analyzer);
-      const packed = await packSnapshot(file, {
+      const facts = {
         feedSeq: seq,
         articleCount: articles.length,
         analyzerVersion: analyzer.version,
         chunkSize: opts.chunkSize,
-      });
-      await repo.insert(packed, ctx.now());
-      await repo.prune();
+      };
+      const manifest = await storeSnapshot(repo, file, facts, () => ctx.now());
+      await repo.prune(ctx.now());
       ctx.log.info(
         {
-          snapshotId: packed.manifest.snapshotId,
+          snapshotId: manifest.snapshotId,
           feedSeq: seq,
           articles: articles.length,
-          chunks: packed.chunks.length,
+          chunks: manifest.chunks.length,
           ms: Date.now() - started,
         },
         'KB snapshot built',
       );
-      return packed.manifest;
+      return manifest;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
