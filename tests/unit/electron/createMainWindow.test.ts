@@ -45,7 +45,9 @@ beforeEach(() => {
 describe('closing the window while an intake form is unsaved', () => {
   it('asks the operator in Chinese and closes when they choose to', () => {
     expect(openWindowAndTryToClose(0)).toHaveBeenCalled();
-    expect(showMessageBoxSync.mock.calls[0]?.[1]).toMatchObject({ message: '受理单或正在编辑的知识还没有保存，确定要关闭吗？' });
+    expect(showMessageBoxSync.mock.calls[0]?.[1]).toMatchObject({
+      message: '受理单或正在编辑的知识还没有保存，确定要关闭吗？',
+    });
   });
 
   it('keeps the window open when the operator goes back to the form', () => {
