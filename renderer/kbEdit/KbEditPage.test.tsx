@@ -146,6 +146,12 @@ describe('知识维护', () => {
     });
   });
 
+  it('keeps focus in the editor when an action button is pressed, so Esc can still close it while the server answers', async () => {
+    const { editor } = await openAsExpert('水稻稻瘟病如何防治');
+    fireEvent.click(within(editor).getByTestId('kbedit-save'));
+    expect(document.activeElement).toBe(within(editor).getByTestId('kbedit-editor'));
+  });
+
   it('shows an article’s regions by their names and adds one found by pinyin initials', async () => {
     const { seat, editor } = await openAsExpert('水稻稻瘟病如何防治');
     const regions = within(editor).getByTestId('kbedit-regions');
@@ -204,7 +210,7 @@ describe('知识维护: unsaved edits', () => {
     expect(seat.callsTo('kbEdit:save')).toHaveLength(0);
   });
 
-  it('asks before closing an article with unsaved edits, and closes at once without them', async () => {
+  it('asks before closing an article (or the window) with unsaved edits, and closes at once without them', async () => {
     const opened = await openAsExpert('水稻稻瘟病如何防治');
     const { seat } = opened;
     let editor = opened.editor;
@@ -223,10 +229,18 @@ describe('知识维护: unsaved edits', () => {
     await waitFor(() => expect(screen.queryByTestId('kbedit-editor')).toBeNull());
     expect(seat.callsTo('kbEdit:save')).toHaveLength(0);
 
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(false);
     editor = await openRow('水稻稻瘟病如何防治');
     const original = title(editor).value;
     fireEvent.change(title(editor), { target: { value: '稻瘟病怎么治' } });
+    await waitFor(() => expect(unload()).toBe(true));
     fireEvent.change(title(editor), { target: { value: original } });
+    await waitFor(() => expect(unload()).toBe(false));
     closeEditor(editor);
     await waitFor(() => expect(screen.queryByTestId('kbedit-editor')).toBeNull());
     expect(screen.getAllByTestId('kbedit-discard')).toHaveLength(2);

@@ -6,6 +6,9 @@ import { pickedFromHit } from './pickedRegion';
 import { useRegionLabels } from './useRegionLabels';
 import { useRegionSearch } from './useRegionSearch';
 
+/** One empty list for an unset field, so the lookups keyed on it do not rerun on every render. */
+const NONE: string[] = [];
+
 type Props = {
   /** Region codes, as a form field holds them. */
   value?: string[];
@@ -18,7 +21,7 @@ type Props = {
  * Several regions at once (where an article applies): type a name or pinyin initials and pick a hit
  * (the list closes; type again for another); chosen ones show their full path.
  */
-export function RegionsPicker({ value = [], onChange, testId, placeholder }: Props) {
+export function RegionsPicker({ value = NONE, onChange, testId, placeholder }: Props) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
