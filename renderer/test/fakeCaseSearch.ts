@@ -78,7 +78,7 @@ export function createFakeCaseSearch(local: () => Inquiry[]) {
       );
       const start = cursor === undefined ? 0 : Number(cursor);
       const end = start + FAKE_SERVER_PAGE;
-      return ok({ hits: found.slice(start, end), terms, nextCursor: end < found.length ? String(end) : null });
+      return ok({ hits: found.slice(start, end), terms, nextCursor: end < found.length ? String(end) : null, match: 'all' });
     },
   };
   return {

@@ -185,8 +185,14 @@ export type CaseSearchHit = z.infer<typeof CaseSearchHit>;
 
 export const CaseSearchPage = z.object({
   hits: z.array(CaseSearchHit),
-  /** Words every hit contains (the query as the analyzer understood it). */
+  /** Words to mark in the hits: the query as the analyzer understood it, and the synonyms searched for them. */
   terms: z.array(z.string()),
   nextCursor: z.string().nullable(),
+  /**
+   * `all`: every hit holds every word of the query (or a synonym), newest first, paged by cursor.
+   * `some`: no case holds them all; these share the most of the query's words, rarer words counting
+   * more, best first — one page, no cursor. Absent from an older server: `all`.
+   */
+  match: z.enum(['all', 'some']).default('all'),
 });
 export type CaseSearchPage = z.infer<typeof CaseSearchPage>;

@@ -23,6 +23,7 @@ const PAGE: CaseSearchPage = {
   ],
   terms: ['玉米', '黄斑'],
   nextCursor: '41',
+  match: 'all',
 };
 
 type Sent = { url: string; init: RequestInit };

@@ -92,7 +92,7 @@ export async function searchCases(
   query: CaseSearchQueryParsed,
 ): Promise<CaseSearchPage> {
   const q = buildCaseQuery(caseAnalyzer(), query.q);
-  if (q.groups.length === 0) return { hits: [], terms: [], nextCursor: null };
+  if (q.groups.length === 0) return { hits: [], terms: [], nextCursor: null, match: 'all' };
   const before = query.cursor === undefined ? null : Number(query.cursor);
   const rows =
     dialect === 'postgres'
@@ -112,5 +112,6 @@ export async function searchCases(
     hits: page.map(toHit),
     terms: q.words,
     nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.doc_id) : null,
+    match: 'all',
   };
 }
