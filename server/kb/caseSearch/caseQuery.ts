@@ -1,8 +1,12 @@
+import { sql } from 'kysely';
 import { type KbAnalyzer } from '../../../shared/node/kb/analyzer';
 
 /** Bounds the work one query can cause, whatever was typed. */
 const MAX_WORDS = 12;
 const MAX_SYNONYMS = 6;
+
+/** One word of the query: any alternative (the word, or a synonym cut into words that must all occur). */
+export type WordGroup = string[][];
 
 /**
  * A query as groups of alternatives: every group must match (AND); within a group any alternative
@@ -11,13 +15,13 @@ const MAX_SYNONYMS = 6;
  */
 export interface CaseQuery {
   words: string[];
-  groups: string[][][];
+  groups: WordGroup[];
 }
 
 export function buildCaseQuery(analyzer: KbAnalyzer, text: string): CaseQuery {
   const words = [...new Set(analyzer.segment(text))].slice(0, MAX_WORDS);
   const groups = words.map((word) => {
-    const alternatives: string[][] = [[word]];
+    const alternatives: WordGroup = [[word]];
     const seen = new Set([word]);
     for (const link of analyzer.lexicon.synonymsOf(word)) {
       if (alternatives.length > MAX_SYNONYMS) break;
@@ -32,13 +36,25 @@ export function buildCaseQuery(analyzer: KbAnalyzer, text: string): CaseQuery {
   return { words, groups };
 }
 
+/** Every word searched for, synonyms included: what a hit may show marked. */
+export function markedTerms(q: CaseQuery): string[] {
+  return [...new Set(q.groups.flat(2))];
+}
+
 /** FTS5 MATCH text: every word double-quoted (a string, never an operator), AND of OR groups. */
-export function fts5Match(q: CaseQuery): string {
+export function fts5Match(groups: readonly WordGroup[]): string {
   const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
-  return q.groups
+  return groups
     .map(
       (alts) =>
         `(${alts.map((words) => (words.length === 1 ? quote(words[0]!) : `(${words.map(quote).join(' AND ')})`)).join(' OR ')})`,
     )
     .join(' AND ');
+}
+
+/** tsquery from analyzer words only: each word through plainto_tsquery, so no operator can be injected. */
+export function tsQuery(groups: readonly WordGroup[]) {
+  const alt = (words: string[]) => sql`plainto_tsquery('simple', ${words.join(' ')})`;
+  const group = (alts: WordGroup) => sql`(${sql.join(alts.map(alt), sql` || `)})`;
+  return sql`(${sql.join(groups.map(group), sql` && `)})`;
 }

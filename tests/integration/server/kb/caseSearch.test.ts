@@ -3,6 +3,7 @@ import { CaseSearchPage } from '../../../../shared/domain/kbServer';
 import { type Role } from '../../../../shared/sync/auth';
 import { newInquiry } from '../fixtures';
 import { VARIANTS } from '../harness';
+import { PER_WORD } from '../../../../server/kb/caseSearch/partialMatches';
 import { type KbTestServer, detailOf, startKbServer } from './kbHarness';
 
 describe.each(VARIANTS)('full-history case search (%s)', (variant) => {
@@ -58,6 +59,20 @@ describe.each(VARIANTS)('full-history case search (%s)', (variant) => {
     expect(CaseSearchPage.parse(bySeat.json()).hits.map((h) => h.id)).toEqual([mine.id]);
   });
 
+  it('lists the cases sharing most of a question when none holds all of it, rarer words first', async () => {
+    const page = await search('supervisor', '苞米叶子上黄斑，猪咋整');
+    expect(page.match).toBe('some');
+    expect(page.nextCursor).toBeNull();
+    expect(page.hits.map((h) => h.id)).toEqual([mine.id, other.id]);
+    expect(page.terms).toEqual(expect.arrayContaining(['苞米', '玉米', '黄斑', '猪']));
+    const rare = await search('supervisor', '发烧 叶子');
+    expect(rare.match).toBe('some');
+    expect(rare.hits.map((h) => h.id)).toEqual([pig.id, other.id, mine.id]);
+    expect((await search('operator', '苞米叶子上黄斑，猪咋整')).hits.map((h) => h.id)).toEqual([mine.id]);
+    const all = await search('supervisor', '玉米 叶子');
+    expect(all.match).toBe('all');
+  });
+
   it('pages with a cursor without repeating or skipping', async () => {
     const first = await search('admin', '叶子', '&limit=1');
     expect(first.hits).toHaveLength(1);
@@ -90,5 +105,27 @@ describe.each(VARIANTS)('full-history case search (%s)', (variant) => {
   it('answers 401 without a valid session or device token', async () => {
     const res = await kb.server.request({ method: 'GET', url: '/cases/search?q=玉米' });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe.each(VARIANTS)('full-history case search over more cases than a word is followed for (%s)', (variant) => {
+  let kb: KbTestServer;
+  const old = newInquiry('S01', { question: '玉米倒伏了还能扶起来吗', answer: '倒伏后三天内扶起' });
+  const lodgedOnly = newInquiry('S01', { subject: '水稻', question: '水稻倒伏怎么办', answer: '排水晒田' });
+  const common = Array.from({ length: PER_WORD + 5 }, (_, n) =>
+    newInquiry('S01', { question: `玉米苗期管理第${n}问`, answer: '中耕除草' }),
+  );
+
+  beforeAll(async () => {
+    kb = await startKbServer(variant);
+    await kb.pushCases([old, lodgedOnly, ...common]);
+  });
+  afterAll(async () => kb.close());
+
+  it('counts a common word in an old case that only a rare word found', async () => {
+    const res = await kb.call('supervisor', 'GET', `/cases/search?q=${encodeURIComponent('玉米倒伏秸秆追肥')}`);
+    const page = CaseSearchPage.parse(res.json());
+    expect(page.match).toBe('some');
+    expect(page.hits.map((h) => h.id)).toEqual([old.id]);
   });
 });

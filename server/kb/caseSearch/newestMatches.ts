@@ -1,0 +1,90 @@
+import { type Kysely, sql } from 'kysely';
+import { type Scope } from '../../../shared/sync/auth';
+import { type Dialect } from '../../store/openStore';
+import { type ServerDatabase } from '../../store/schema';
+import { scopeCondition } from '../../store/syncRepo';
+import { type WordGroup, fts5Match, tsQuery } from './caseQuery';
+
+/** Newest index positions searched first on PostgreSQL; each further window is this many times larger. */
+const FIRST_WINDOW = 5_000;
+const WINDOW_GROWTH = 8;
+
+/** One past the newest index position: where a search from the newest starts. */
+export async function indexTop(db: Kysely<ServerDatabase>): Promise<number> {
+  const top = await db
+    .selectFrom('case_search')
+    .select((eb) => eb.fn.max('doc_id').as('max'))
+    .executeTakeFirst();
+  return Number(top?.max ?? 0) + 1;
+}
+
+/**
+ * PostgreSQL reads every row a GIN match names before it can sort, so a common word over millions of
+ * cases would fetch them all. Searching windows of index positions from the newest, growing
+ * geometrically, stops as soon as enough are found: a common word needs one small window, a rare word
+ * a handful of cheap ones.
+ */
+async function newestPostgres(
+  db: Kysely<ServerDatabase>,
+  groups: readonly WordGroup[],
+  scope: Scope,
+  below: number,
+  limit: number,
+): Promise<number[]> {
+  let hi = below;
+  let window = FIRST_WINDOW;
+  const out: number[] = [];
+  while (hi > 1 && out.length < limit) {
+    const lo = Math.max(1, hi - window);
+    const { rows } = await sql<{ doc_id: number | string }>`
+      SELECT cs.doc_id FROM case_search cs JOIN inquiry i ON i.id = cs.inquiry_id
+      WHERE cs.doc @@ ${tsQuery(groups)} AND ${scopeCondition(scope)} AND cs.doc_id >= ${lo} AND cs.doc_id < ${hi}
+      ORDER BY cs.doc_id DESC LIMIT ${limit - out.length}`.execute(db);
+    out.push(...rows.map((r) => Number(r.doc_id)));
+    hi = lo;
+    window *= WINDOW_GROWTH;
+  }
+  return out;
+}
+
+/**
+ * Index positions below `below` of the cases in `scope` holding every group (a word or one of its
+ * synonyms), newest first, at most `limit`.
+ */
+export async function newestMatches(
+  db: Kysely<ServerDatabase>,
+  dialect: Dialect,
+  groups: readonly WordGroup[],
+  scope: Scope,
+  below: number,
+  limit: number,
+): Promise<number[]> {
+  if (dialect === 'postgres') return newestPostgres(db, groups, scope, below, limit);
+  const { rows } = await sql<{ doc_id: number }>`
+    SELECT f.rowid AS doc_id FROM case_search_fts f
+    JOIN case_search cs ON cs.doc_id = f.rowid
+    JOIN inquiry i ON i.id = cs.inquiry_id
+    WHERE case_search_fts MATCH ${fts5Match(groups)} AND ${scopeCondition(scope)} AND f.rowid < ${below}
+    ORDER BY f.rowid DESC LIMIT ${limit}`.execute(db);
+  return rows.map((r) => Number(r.doc_id));
+}
+
+/** Which of `ids` hold `group`: the check runs only over those positions, never over the whole index. */
+export async function holding(
+  db: Kysely<ServerDatabase>,
+  dialect: Dialect,
+  group: WordGroup,
+  ids: readonly number[],
+): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const { rows } =
+    dialect === 'postgres'
+      ? await sql<{ doc_id: number | string }>`
+          SELECT doc_id FROM case_search
+          WHERE doc_id = ANY(${[...ids]}::bigint[]) AND doc @@ ${tsQuery([group])}`.execute(db)
+      : await sql<{ doc_id: number }>`
+          SELECT rowid AS doc_id FROM case_search_fts
+          WHERE case_search_fts MATCH ${fts5Match([group])}
+            AND rowid IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+  return new Set(rows.map((r) => Number(r.doc_id)));
+}
