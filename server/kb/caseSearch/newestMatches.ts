@@ -69,7 +69,11 @@ export async function newestMatches(
   return rows.map((r) => Number(r.doc_id));
 }
 
-/** Which of `ids` hold `group`: the check runs only over those positions, never over the whole index. */
+/**
+ * Which of `ids` hold `group`: the check runs only over those positions, never over the whole index.
+ * The positions go in through json_each, which yields integers: better-sqlite3 binds a JS number as a
+ * REAL, and FTS5 next to MATCH ignores `rowid = <real>` (SQLite 3.53: every match comes back).
+ */
 export async function holding(
   db: Kysely<ServerDatabase>,
   dialect: Dialect,
