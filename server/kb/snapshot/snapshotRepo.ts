@@ -25,6 +25,12 @@ type SnapshotRow = ExpressionBuilder<ServerDatabase, 'kb_snapshot'>;
 const built = (eb: SnapshotRow) => eb('snapshot_id', 'not like', `${BUILDING}%`);
 const building = (eb: SnapshotRow) => eb('snapshot_id', 'like', `${BUILDING}%`);
 
+/** A snapshot's chunks, then its row: the foreign key would refuse the other order. */
+async function dropSnapshot(trx: Kysely<ServerDatabase>, snapshotId: string): Promise<void> {
+  await trx.deleteFrom('kb_snapshot_chunk').where('snapshot_id', '=', snapshotId).execute();
+  await trx.deleteFrom('kb_snapshot').where('snapshot_id', '=', snapshotId).execute();
+}
+
 export function snapshotRepo(db: Kysely<ServerDatabase>) {
   return {
     /**
@@ -92,7 +98,7 @@ export function snapshotRepo(db: Kysely<ServerDatabase>) {
 
     /**
      * Publishes a finished build under its content id, all at once. The same content already stored
-     * (another instance built it) stays as it is and this build's chunks go. The final row comes first
+     * (another instance built it) stays as it is and this build's chunks go; moved chunks are no longer the build's. The final row comes first
      * and the build's row last, so every chunk has its row at every step (the foreign key).
      */
     async finish(buildId: string, manifest: KbSnapshotManifest, createdAt: number): Promise<void> {
@@ -119,19 +125,14 @@ export function snapshotRepo(db: Kysely<ServerDatabase>) {
           // manifest would send seats after chunks that are not there.
           if (Number(moved.numUpdatedRows) !== manifest.chunks.length)
             throw new Error(`KB snapshot build ${buildId} lost its chunks before it finished`);
-        } else {
-          await trx.deleteFrom('kb_snapshot_chunk').where('snapshot_id', '=', buildId).execute();
         }
-        await trx.deleteFrom('kb_snapshot').where('snapshot_id', '=', buildId).execute();
+        await dropSnapshot(trx, buildId);
       });
     },
 
     /** Drops a failed build's chunks and row. */
     async discard(buildId: string): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('kb_snapshot_chunk').where('snapshot_id', '=', buildId).execute();
-        await trx.deleteFrom('kb_snapshot').where('snapshot_id', '=', buildId).execute();
-      });
+      await db.transaction().execute((trx) => dropSnapshot(trx, buildId));
     },
 
     /**
