@@ -49,6 +49,9 @@ export function RegionsPicker({ value = NONE, onChange, testId, placeholder }: P
       notFoundContent={<RegionNotFound searching={searching} query={query} />}
       open={open}
       onOpenChange={setOpen}
+      // antd gives Esc to the newest overlay, and a list fading out still counts as one: without the
+      // fade, Esc right after a pick reaches the drawer (the editor asks before dropping the edits).
+      transitionName=""
       onChange={(codes: string[]) => {
         onChange?.(codes);
         setQuery('');

@@ -95,6 +95,11 @@ describe('browser mode: writing and reviewing articles', () => {
     await kb.openRow(TITLE);
     await page.getByTestId('kbedit-answer').fill(`${ANSWER}${ADDED}`);
     await kb.addRegion('九台', '长春市 / 九台区');
+    // Esc right after a pick is the editor's (it asks before dropping the edits), not the closing list's.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('kbedit-discard').waitFor({ state: 'visible', timeout: 2000 });
+    await page.getByRole('button', { name: '继续编辑' }).click();
+    await page.getByTestId('kbedit-discard').waitFor({ state: 'detached' });
     await page.getByTestId('kbedit-submit').click();
     await kb.toast('已提交审核');
     await kb.status('待审核');
