@@ -62,11 +62,12 @@ export async function searchCases(
   const q = buildCaseQuery(caseAnalyzer(), query.q);
   if (q.groups.length === 0) return { hits: [], terms: [], nextCursor: null, match: 'all' };
   const terms = markedTerms(q);
+  const index = { db, dialect, scope };
   const top = await indexTop(db);
   const below = query.cursor === undefined ? top : Math.min(Number(query.cursor), top);
-  const ids = await newestMatches(db, dialect, q.groups, scope, below, query.limit + 1);
+  const ids = await newestMatches(index, q.groups, below, query.limit + 1);
   if (ids.length === 0 && query.cursor === undefined && q.groups.length > 1) {
-    const some = await partialMatches(db, dialect, q.groups, scope, top, query.limit);
+    const some = await partialMatches(index, q.groups, top, query.limit);
     return { hits: await hitsAt(db, some), terms, nextCursor: null, match: 'some' };
   }
   const page = ids.slice(0, query.limit);

@@ -9,6 +9,13 @@ import { type WordGroup, fts5Match, tsQuery } from './caseQuery';
 const FIRST_WINDOW = 5_000;
 const WINDOW_GROWTH = 8;
 
+/** The case index as one caller may search it. */
+export interface ScopedIndex {
+  readonly db: Kysely<ServerDatabase>;
+  readonly dialect: Dialect;
+  readonly scope: Scope;
+}
+
 /** One past the newest index position: where a search from the newest starts. */
 export async function indexTop(db: Kysely<ServerDatabase>): Promise<number> {
   const top = await db
@@ -52,10 +59,8 @@ async function newestPostgres(
  * synonyms), newest first, at most `limit`.
  */
 export async function newestMatches(
-  db: Kysely<ServerDatabase>,
-  dialect: Dialect,
+  { db, dialect, scope }: ScopedIndex,
   groups: readonly WordGroup[],
-  scope: Scope,
   below: number,
   limit: number,
 ): Promise<number[]> {
@@ -70,13 +75,12 @@ export async function newestMatches(
 }
 
 /**
- * Which of `ids` hold `group`: the check runs only over those positions, never over the whole index.
+ * Which of `ids` (positions in scope) hold `group`: the check runs only over those, never over the whole index.
  * The positions go in through json_each, which yields integers: better-sqlite3 binds a JS number as a
  * REAL, and FTS5 next to MATCH ignores `rowid = <real>` (SQLite 3.53: every match comes back).
  */
 export async function holding(
-  db: Kysely<ServerDatabase>,
-  dialect: Dialect,
+  { db, dialect }: ScopedIndex,
   group: WordGroup,
   ids: readonly number[],
 ): Promise<Set<number>> {

@@ -1,9 +1,5 @@
-import { type Kysely } from 'kysely';
-import { type Scope } from '../../../shared/sync/auth';
-import { type Dialect } from '../../store/openStore';
-import { type ServerDatabase } from '../../store/schema';
 import { type WordGroup } from './caseQuery';
-import { holding, newestMatches } from './newestMatches';
+import { type ScopedIndex, holding, newestMatches } from './newestMatches';
 
 /** Newest cases looked at per word: bounds the work of a long question over millions of cases. */
 export const PER_WORD = 200;
@@ -26,15 +22,13 @@ function rarity(ids: readonly number[], below: number): number {
  * sharing only common words may be missed.
  */
 export async function partialMatches(
-  db: Kysely<ServerDatabase>,
-  dialect: Dialect,
+  index: ScopedIndex,
   groups: readonly WordGroup[],
-  scope: Scope,
   below: number,
   limit: number,
 ): Promise<number[]> {
   const lists: number[][] = [];
-  for (const group of groups) lists.push(await newestMatches(db, dialect, [group], scope, below, PER_WORD));
+  for (const group of groups) lists.push(await newestMatches(index, [group], below, PER_WORD));
   const candidates = [...new Set(lists.flat())];
   const score = new Map<number, number>();
   const count = new Map<number, number>();
@@ -42,7 +36,7 @@ export async function partialMatches(
     const weight = rarity(ids, below);
     // A word with fewer matches than the cap has them all in its list; a commoner one is checked
     // against every candidate, so a candidate found through another word still counts it.
-    const held = ids.length < PER_WORD ? new Set(ids) : await holding(db, dialect, groups[i]!, candidates);
+    const held = ids.length < PER_WORD ? new Set(ids) : await holding(index, groups[i]!, candidates);
     for (const id of held) {
       score.set(id, (score.get(id) ?? 0) + weight);
       count.set(id, (count.get(id) ?? 0) + 1);
