@@ -30,21 +30,43 @@ export async function partialMatches(
   const lists: number[][] = [];
   for (const group of groups) lists.push(await newestMatches(index, [group], below, PER_WORD));
   const candidates = [...new Set(lists.flat())];
-  const score = new Map<number, number>();
-  const count = new Map<number, number>();
+  const held: Set<number>[] = [];
   for (const [i, ids] of lists.entries()) {
-    const weight = rarity(ids, below);
     // A word with fewer matches than the cap has them all in its list; a commoner one is checked
     // against every candidate, so a candidate found through another word still counts it.
-    const held = ids.length < PER_WORD ? new Set(ids) : await holding(index, groups[i]!, candidates);
-    for (const id of held) {
-      score.set(id, (score.get(id) ?? 0) + weight);
-      count.set(id, (count.get(id) ?? 0) + 1);
-    }
+    held.push(ids.length < PER_WORD ? new Set(ids) : await holding(index, groups[i]!, candidates));
   }
-  const least = groups.length <= 3 ? 1 : 2;
-  return candidates
-    .filter((id) => (count.get(id) ?? 0) >= least)
-    .sort((a, b) => score.get(b)! - score.get(a)! || b - a)
+  const weights = lists.map((ids) => rarity(ids, below));
+  const within = partsOf(groups);
+  const ranked = candidates.map((id) => {
+    let score = 0;
+    let words = 0;
+    for (const [i, cases] of held.entries()) {
+      if (!cases.has(id) || within[i]!.some((k) => held[k]!.has(id))) continue;
+      score += weights[i]!;
+      words++;
+    }
+    return { id, score, words };
+  });
+  const least = headWords(groups, within) <= 3 ? 1 : 2;
+  return ranked
+    .filter((r) => r.words >= least)
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .map((r) => r.id)
     .slice(0, limit);
 }
+
+/**
+ * For each group, the groups whose word holds it: search mode also reads the dictionary words inside a
+ * longer word (农安县 → 农安, 安县), and a case holding the longer word counts once, not for each part.
+ */
+function partsOf(groups: readonly WordGroup[]): number[][] {
+  const word = (g: WordGroup) => g[0]!.join('');
+  return groups.map((g, i) =>
+    groups.flatMap((h, k) => (k !== i && word(h).length > word(g).length && word(h).includes(word(g)) ? [k] : [])),
+  );
+}
+
+/** The query's words, not counting those read inside a longer one. */
+const headWords = (groups: readonly WordGroup[], within: readonly number[][]) =>
+  groups.filter((_, i) => within[i]!.length === 0).length;

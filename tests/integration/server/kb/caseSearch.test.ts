@@ -108,6 +108,26 @@ describe.each(VARIANTS)('full-history case search (%s)', (variant) => {
   });
 });
 
+describe.each(VARIANTS)('full-history case search of a question no case holds in full (%s)', (variant) => {
+  let kb: KbTestServer;
+  const placeAndCrop = newInquiry('S01', { subject: '水稻', question: '农安县这边咋样', answer: '' });
+  const placeOnly = newInquiry('S01', { subject: '大豆', question: '农安县的情况', answer: '' });
+  const twoWords = newInquiry('S01', { subject: '大豆', question: '种子补贴发了吗', answer: '' });
+
+  beforeAll(async () => {
+    kb = await startKbServer(variant);
+    await kb.pushCases([placeAndCrop, placeOnly, twoWords]);
+  });
+  afterAll(async () => kb.close());
+
+  it('counts a place name once, not once for each shorter word read inside it (农安县: 农安, 安县)', async () => {
+    const res = await kb.call('supervisor', 'GET', `/cases/search?q=${encodeURIComponent('农安县的水稻种子补贴')}`);
+    const page = CaseSearchPage.parse(res.json());
+    expect(page.match).toBe('some');
+    expect(page.hits.map((h) => h.id).sort()).toEqual([placeAndCrop.id, twoWords.id].sort());
+  });
+});
+
 describe.each(VARIANTS)('full-history case search over more cases than a word is followed for (%s)', (variant) => {
   let kb: KbTestServer;
   const old = newInquiry('S01', { question: '玉米倒伏了还能扶起来吗', answer: '倒伏后三天内扶起' });
