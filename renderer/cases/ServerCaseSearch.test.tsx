@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { earlierCase } from '../test/fixtures';
+import { FAKE_USER } from '../test/fakeSync';
 import { renderApp } from '../test/renderApp';
 
 /** Opens 工单 and moves the 检索范围 switch to the server with the keyboard, as an operator would. */
@@ -18,6 +19,9 @@ function searchFor(input: HTMLElement, text: string) {
 }
 
 const rowOf = (caseNo: string) => screen.getByText(caseNo).closest('tr')!;
+const caseNosShown = (table: HTMLElement) =>
+  [...table.querySelectorAll('tr.cases-server-row')].map((row) => row.querySelector('td')?.textContent);
+const marked = (table: HTMLElement) => [...table.querySelectorAll('mark')].map((m) => m.textContent);
 
 describe('cases: all history through the server', () => {
   it('searches the server on Enter, marks the matched words and loads more with the cursor', async () => {
@@ -98,5 +102,80 @@ describe('cases: all history through the server', () => {
     fireEvent.click(within(again).getByRole('button', { name: '改为检索本机工单' }));
     expect(await within(await screen.findByTestId('cases-table')).findByText('S01-261126-0007')).toBeTruthy();
     expect(screen.getByRole('radio', { name: '本机工单' })).toHaveProperty('checked', true);
+  });
+
+  it('says at once, before any search, that an offline seat can only search its own cases, and lets the operator try anyway', async () => {
+    const { seat } = await renderApp();
+    // The fake seat starts as a seat without network would: server set, not reachable, nobody logged in.
+    const input = await openServerSearch();
+
+    const notice = await screen.findByTestId('cases-server-error');
+    expect(within(notice).getByText('离线：只能检索本机工单')).toBeTruthy();
+    expect(within(notice).getByText(/现在连不上中心服务器/)).toBeTruthy();
+    expect(within(notice).getByRole('button', { name: /重\s*试/ })).toHaveProperty('disabled', true);
+    expect(seat.callsTo('cases:searchServer')).toEqual([]);
+    expect(screen.getByTestId('cases-server-status').textContent).toBe('');
+
+    // The network is back before the seat noticed: the server's answer replaces the notice.
+    fireEvent.change(input, { target: { value: '猪' } });
+    fireEvent.click(within(notice).getByRole('button', { name: /重\s*试/ }));
+    await within(await screen.findByTestId('cases-server-table')).findByText('S02-240301-0007');
+    expect(screen.queryByTestId('cases-server-error')).toBeNull();
+    searchFor(input, '玉米');
+    await waitFor(() => expect(screen.getByTestId('cases-server-status').textContent).toBe('已显示 2 条，还有更多'));
+    expect(screen.queryByTestId('cases-server-error')).toBeNull();
+    expect(seat.callsTo('cases:searchServer').map((c) => c.input)).toEqual([{ q: '猪' }, { q: '玉米' }]);
+  });
+
+  it('names what keeps the server out of reach and drops the notice once the seat is online and logged in', async () => {
+    const { seat } = await renderApp();
+    act(() => seat.sync.setStatus({ serverConfigured: false }));
+    await openServerSearch();
+    const notice = await screen.findByTestId('cases-server-error');
+    expect(within(notice).getByText(/尚未设置服务器地址/)).toBeTruthy();
+
+    act(() => seat.sync.setStatus({ serverConfigured: true, online: true }));
+    await within(notice).findByText(/需要先联网登录/);
+    fireEvent.click(within(notice).getByRole('button', { name: /登\s*录/ }));
+    expect(await screen.findByRole('dialog')).toBeTruthy();
+    act(() => seat.sync.signIn(FAKE_USER));
+    await waitFor(() => expect(screen.queryByTestId('cases-server-error')).toBeNull());
+    expect(seat.callsTo('cases:searchServer')).toEqual([]);
+  });
+
+  it('says so when no case holds every word, and lists those holding the most of them on one page', async () => {
+    const { seat } = await renderApp({ inquiries: [earlierCase()] });
+    const input = await openServerSearch();
+
+    searchFor(input, '玉米 黄斑 发烧');
+    const some = await screen.findByTestId('cases-server-some');
+    expect(some.textContent).toBe('没有同时包含全部关键词的工单。下面 4 条包含其中部分关键词，按相近程度排列。');
+    const table = screen.getByTestId('cases-server-table');
+    expect(caseNosShown(table)).toEqual(['S02-250611-0003', 'S03-240702-0011', 'S02-240301-0007', 'S01-230815-0042']);
+    expect(marked(table)).toEqual(['玉米', '黄斑', '玉米', '发烧', '玉米']);
+    expect(screen.getByTestId('cases-server-status').textContent).toBe('已显示 4 条');
+    expect(screen.queryByTestId('cases-server-more')).toBeNull();
+    expect(screen.queryByTestId('cases-server-error')).toBeNull();
+
+    // Every word held again: the line goes, newest first and paged as before.
+    searchFor(input, '玉米');
+    await waitFor(() => expect(screen.queryByTestId('cases-server-some')).toBeNull());
+    expect(await screen.findByTestId('cases-server-more')).toBeTruthy();
+    expect(seat.callsTo('cases:searchServer')).toHaveLength(2);
+  });
+
+  it('marks the synonyms the server searched for, and the longer of two overlapping words', async () => {
+    await renderApp();
+    const input = await openServerSearch();
+
+    searchFor(input, '苞米 黄斑');
+    const table = await screen.findByTestId('cases-server-table');
+    await within(table).findByText('S02-250611-0003');
+    expect(marked(table)).toEqual(['玉米', '黄斑']);
+
+    searchFor(input, '玉米 玉米叶');
+    await within(table).findByText('S03-240702-0011');
+    expect(caseNosShown(table)).toEqual(['S02-250611-0003', 'S03-240702-0011']);
+    expect(marked(table)).toEqual(['玉米叶', '玉米叶']);
   });
 });

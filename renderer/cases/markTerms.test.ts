@@ -13,6 +13,15 @@ describe('markTerms', () => {
     ]);
   });
 
+  it('marks a word inside a longer one it overlaps (玉米 in 玉米叶) as the longer one where both fit', () => {
+    expect(markTerms('玉米叶子发黄，玉米倒伏', ['玉米', '玉米叶'])).toEqual([
+      { text: '玉米叶', hit: true },
+      { text: '子发黄，', hit: false },
+      { text: '玉米', hit: true },
+      { text: '倒伏', hit: false },
+    ]);
+  });
+
   it('leaves text without words, or with characters special to patterns, as it is', () => {
     expect(markTerms('猪不吃食 (急)', [])).toEqual([{ text: '猪不吃食 (急)', hit: false }]);
     expect(markTerms('猪不吃食 (急)', ['(急'])).toEqual([

@@ -16,6 +16,15 @@ export const caseSearchEn: Record<CaseSearchMessageKey, string> = {
   'cases.server.empty': 'No case on the server matches “{q}”',
   'cases.server.loadMore': 'Load more',
   'cases.server.offline': 'Offline: only this seat’s cases can be searched',
+  'cases.server.blocked.noServer':
+    'No server address is set, so only this seat’s cases can be searched. Enter the server address in Settings.',
+  'cases.server.blocked.unreachable':
+    'The central server cannot be reached now, so only this seat’s cases can be searched. Once the network is back, type words and press Enter.',
+  'cases.server.blocked.offlineLogin':
+    'You are logged in offline. Searching all past cases needs an online login; this seat’s cases can still be searched.',
+  'cases.server.blocked.notLoggedIn':
+    'Searching all past cases needs an online login first; this seat’s cases can still be searched.',
+  'cases.server.some': 'No case holds all the words. The {n} below hold some of them, closest first.',
   'cases.server.failed': 'The server search failed',
   'cases.server.backToLocal': 'Search this seat’s cases instead',
   'cases.server.seat': 'Seat',

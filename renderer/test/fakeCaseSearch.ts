@@ -44,24 +44,36 @@ export const FAKE_SERVER_CASES: CaseSearchHit[] = [
   hit({
     id: '0190a0b0-0000-7000-8000-0000000000a2',
     caseNo: 'S03-240702-0011',
+    createdAt: '2024-07-02T02:05:00.000Z',
     questionExcerpt: '玉米叶子发黄是缺肥吗',
   }),
-  hit({ id: '0190a0b0-0000-7000-8000-0000000000a3', caseNo: 'S01-230815-0042', questionExcerpt: '玉米倒伏怎么办' }),
   hit({
     id: '0190a0b0-0000-7000-8000-0000000000b1',
     caseNo: 'S02-240301-0007',
+    createdAt: '2024-03-01T06:40:00.000Z',
     category: '畜牧兽医',
     subject: '猪',
     questionExcerpt: '猪不吃食发烧',
     answerExcerpt: '',
   }),
+  hit({
+    id: '0190a0b0-0000-7000-8000-0000000000a3',
+    caseNo: 'S01-230815-0042',
+    createdAt: '2023-08-15T00:30:00.000Z',
+    questionExcerpt: '玉米倒伏怎么办',
+  }),
 ];
+
+/** The server searches a word's synonyms with it, and names them among the words to mark. */
+const FAKE_SYNONYMS: Record<string, string[]> = { 苞米: ['玉米'], 玉米: ['苞米'] };
 
 const OFFLINE_MESSAGE = '无法连接中心服务器，只能检索本机工单。请检查网络后重试。';
 
 /**
  * The central server's full-history search as the fake seat answers it: the seat's own cases and
- * some of other seats; words separated by spaces must all occur in the question;
+ * some of other seats, newest first. Words separated by spaces (or one of their synonyms) must all
+ * occur in the question, paged by cursor (`match: 'all'`); when no case holds them all, every case
+ * holding at least one comes on one page, most words first (`match: 'some'`).
  * `setOnline(false)` answers OFFLINE like a seat without network.
  */
 export function createFakeCaseSearch(local: () => Inquiry[]) {
@@ -72,13 +84,25 @@ export function createFakeCaseSearch(local: () => Inquiry[]) {
     'cases:searchServer': (raw) => {
       const { q, cursor } = methods['cases:searchServer'].input.parse(raw);
       if (!online) return fail('OFFLINE', OFFLINE_MESSAGE);
-      const terms = q.split(/\s+/).filter((w) => w !== '');
-      const found = [...local().map(synced), ...FAKE_SERVER_CASES].filter((h) =>
-        terms.every((w) => h.questionExcerpt.includes(w)),
-      );
+      const words = [...new Set(q.split(/\s+/).filter((w) => w !== ''))];
+      const groups = words.map((w) => [w, ...(FAKE_SYNONYMS[w] ?? [])]);
+      const terms = [...new Set(groups.flat())];
+      const all = [...local().map(synced), ...FAKE_SERVER_CASES].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const held = (h: CaseSearchHit) => groups.filter((g) => g.some((w) => h.questionExcerpt.includes(w))).length;
+      const found = all.filter((h) => held(h) === groups.length);
+      if (found.length === 0 && groups.length > 1) {
+        // Sorting is stable: among cases holding as many words, the newest stays first.
+        const closest = all.filter((h) => held(h) > 0).sort((a, b) => held(b) - held(a));
+        return ok({ hits: closest, terms, nextCursor: null, match: 'some' });
+      }
       const start = cursor === undefined ? 0 : Number(cursor);
       const end = start + FAKE_SERVER_PAGE;
-      return ok({ hits: found.slice(start, end), terms, nextCursor: end < found.length ? String(end) : null, match: 'all' });
+      return ok({
+        hits: found.slice(start, end),
+        terms,
+        nextCursor: end < found.length ? String(end) : null,
+        match: 'all',
+      });
     },
   };
   return {

@@ -83,10 +83,13 @@ describe('browser mode: an operator takes calls in Chromium', () => {
     expect(await seat.cases.row(caseNo).textContent()).toContain('火石岭村委会');
     await screenshot(seat.page, '03-cases-found-after-restart');
 
-    await seat.cases.searchServer('发黄');
+    // No server is set at this seat: 全部历史 says so as soon as it opens, before any search.
+    await seat.cases.openServerSearch();
     await seat.cases.serverNotice().waitFor({ state: 'visible' });
     expect(await seat.cases.serverNotice().textContent()).toContain('离线：只能检索本机工单');
     await screenshot(seat.page, '12-cases-server-offline');
+    await seat.cases.searchServer('发黄');
+    await expect.poll(() => seat.cases.serverNotice().textContent()).toContain('只能检索本机工单');
     await seat.cases.backToLocal();
 
     await seat.goToIntake();

@@ -121,6 +121,21 @@ describe('sync between two seats through the central server', () => {
 
     await findCase(s02, '花叶病毒', caseNo);
     await screenshot(s02.seat.page, '23-sync-s02-finds-the-s01-case');
+
+    // 全部历史 at an online, logged-in seat: no notice up front, the server's own answer.
+    await s02.seat.cases.openServerSearch();
+    expect(await s02.seat.cases.serverNotice().count()).toBe(0);
+    await s02.seat.cases.searchServer('花叶病毒');
+    await s02.seat.cases.serverRow(caseNo).waitFor({ state: 'visible' });
+    expect(await s02.seat.cases.serverSomeNotice().count()).toBe(0);
+    // No case holds every word: the server offers those holding the most of them, and says so.
+    await s02.seat.cases.searchServer('花叶病毒 拖拉机');
+    await s02.seat.cases.serverSomeNotice().waitFor({ state: 'visible' });
+    expect(await s02.seat.cases.serverSomeNotice().textContent()).toContain('没有同时包含全部关键词的工单');
+    await s02.seat.cases.serverRow(caseNo).waitFor({ state: 'visible' });
+    expect(await s02.seat.cases.serverStatus()).toBe('已显示 1 条');
+    expect(await s02.seat.page.getByTestId('cases-server-more').count()).toBe(0);
+    await screenshot(s02.seat.page, '28-sync-s02-server-search-some-words');
   });
 
   it('turns an offline edit of an answer another seat changed meanwhile into a conflict, merged and seen at both', async () => {

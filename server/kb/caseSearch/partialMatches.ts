@@ -14,6 +14,20 @@ function rarity(ids: readonly number[], below: number): number {
   return Math.log(1 + span / ids.length);
 }
 
+/** PostgreSQL looks up a few words at once, each on a connection of its pool; SQLite has one connection. */
+const AT_ONCE = { postgres: 4, sqlite: 1 } as const;
+
+async function eachGroup<T>(
+  { dialect }: ScopedIndex,
+  groups: readonly WordGroup[],
+  run: (group: WordGroup, i: number) => Promise<T>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < groups.length; i += AT_ONCE[dialect])
+    out.push(...(await Promise.all(groups.slice(i, i + AT_ONCE[dialect]).map((g, k) => run(g, i + k)))));
+  return out;
+}
+
 /**
  * The case a farmer's whole question describes rarely repeats all its words. When no case holds them
  * all, these are the cases sharing the most of them — a rarer word counting more — best first, newest
@@ -27,15 +41,13 @@ export async function partialMatches(
   below: number,
   limit: number,
 ): Promise<number[]> {
-  const lists: number[][] = [];
-  for (const group of groups) lists.push(await newestMatches(index, [group], below, PER_WORD));
+  const lists = await eachGroup(index, groups, (group) => newestMatches(index, [group], below, PER_WORD));
   const candidates = [...new Set(lists.flat())];
-  const held: Set<number>[] = [];
-  for (const [i, ids] of lists.entries()) {
-    // A word with fewer matches than the cap has them all in its list; a commoner one is checked
-    // against every candidate, so a candidate found through another word still counts it.
-    held.push(ids.length < PER_WORD ? new Set(ids) : await holding(index, groups[i]!, candidates));
-  }
+  // A word with fewer matches than the cap has them all in its list; a commoner one is checked
+  // against every candidate, so a candidate found through another word still counts it.
+  const held = await eachGroup(index, groups, async (group, i) =>
+    lists[i]!.length < PER_WORD ? new Set(lists[i]) : holding(index, group, candidates),
+  );
   const weights = lists.map((ids) => rarity(ids, below));
   const within = partsOf(groups);
   const ranked = candidates.map((id) => {

@@ -182,12 +182,35 @@ export class CasesScreen {
     if (!match) throw new Error(`no total in "${text}"`);
     return Number(match[1]);
   }
+  /** Switches 检索范围 to 全部历史（服务器）, without searching yet. */
+  async openServerSearch(): Promise<void> {
+    await this.page.locator('.ant-segmented-item', { hasText: '全部历史（服务器）' }).click();
+    await byId(this.page, 'cases-server-search').waitFor({ state: 'visible' });
+    // antd marks the item selected once its sliding highlight has arrived (a screenshot before shows it midway).
+    await this.page.locator('.ant-segmented-item-selected', { hasText: '全部历史（服务器）' }).waitFor();
+  }
+
   /** Switches 检索范围 to 全部历史（服务器） and searches there with Enter. */
   async searchServer(text: string): Promise<void> {
-    await this.page.locator('.ant-segmented-item', { hasText: '全部历史（服务器）' }).click();
+    await this.openServerSearch();
     const box = byId(this.page, 'cases-server-search');
     await box.fill(text);
     await box.press('Enter');
+  }
+
+  /** A row of the server's answer. */
+  serverRow(text: string): Locator {
+    return byId(this.page, 'cases-server-table').locator('.ant-table-row').filter({ hasText: text });
+  }
+
+  /** The line above the server's answer when no case holds every word (match: some). */
+  serverSomeNotice(): Locator {
+    return byId(this.page, 'cases-server-some');
+  }
+
+  /** "已显示 N 条…" next to the server search box. */
+  async serverStatus(): Promise<string> {
+    return (await byId(this.page, 'cases-server-status').textContent()) ?? '';
   }
 
   /** The notice shown when the server search cannot be used (offline, not logged in, failed). */
