@@ -31,6 +31,15 @@ describe('KB analyzer', () => {
     expect(canonical?.weight).toBeLessThan(1);
   });
 
+  it('keeps an everyday phrase whole, without taking a real word from the text around it', () => {
+    expect(analyzer.segment('苗打蔫了')).toContain('打蔫');
+    const words = planQuery('泡种子', analyzer, noIndex).concepts.flatMap((c) => c.alternatives.map((a) => a.word));
+    expect(words).toContain('浸种');
+    // 苞米叶 (husks) is an everyday word too, but 苞米叶子上 is 苞米 / 叶子 / 上.
+    expect(analyzer.segment('苞米叶子上有黄斑')).toEqual(expect.arrayContaining(['苞米', '叶子', '黄斑']));
+    expect(analyzer.segment('苞米叶子上有黄斑')).not.toContain('苞米叶');
+  });
+
   it('reads a canonical term as its dialect names too', () => {
     const words = planQuery('玉米', analyzer, noIndex).concepts.flatMap((c) => c.alternatives.map((a) => a.word));
     expect(words).toEqual(expect.arrayContaining(['苞米', '棒子']));

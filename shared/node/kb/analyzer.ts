@@ -26,6 +26,12 @@ export interface KbAnalyzer {
 const ANALYZER_REVISION = 'jieba-search-2';
 /** High enough that jieba keeps a dictionary term whole, as in jieba's own user-dictionary advice. */
 const USER_TERM_FREQUENCY = 50_000;
+/**
+ * An everyday phrase (打蔫, 苞米叶) stays whole only where jieba would cut it into characters: 100 is
+ * about the 90th percentile of jieba's own words, so it never outweighs a real word beside it — else
+ * 苞米叶 would take 苞米叶子上 from 苞米 / 叶子 / 上.
+ */
+const EVERYDAY_TERM_FREQUENCY = 100;
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 const WORD = /^[\p{L}\p{N}]+$/u;
@@ -59,7 +65,7 @@ function createAnalyzer(lexicon: KbLexicon): KbAnalyzer {
   // Single characters are already units for jieba; only multi-character terms need to stay whole.
   const userDict = lexicon.terms
     .filter((t) => Array.from(t).length > 1 && !/\s/.test(t))
-    .map((t) => `${t} ${USER_TERM_FREQUENCY} n`)
+    .map((t) => `${t} ${lexicon.isEverydayOnly(t) ? EVERYDAY_TERM_FREQUENCY : USER_TERM_FREQUENCY} n`)
     .join('\n');
   jieba.loadDict(Buffer.from(userDict, 'utf8'));
 

@@ -5,7 +5,8 @@ import { normalizeText } from './text';
 
 /**
  * The agricultural vocabulary behind the analyzer, read from general sources only: every term and
- * synonym of `kb/synonyms.tsv` and the crops and animals of `reference/subjects.json`.
+ * synonym of `kb/synonyms.tsv` and `kb/synonyms-colloquial.tsv` and the crops and animals of
+ * `reference/subjects.json`.
  */
 export interface SynonymLink {
   readonly word: string;
@@ -22,6 +23,8 @@ export interface KbLexicon {
   isTerm(word: string): boolean;
   /** A crop or animal of `subjects.json`, or another name of one (苞米 for 玉米). */
   isSubject(word: string): boolean;
+  /** Only an everyday way of saying an article's term (泡种, 苞米叶): not a name the articles use. */
+  isEverydayOnly(word: string): boolean;
   /** Raw bytes that went into the lexicon, for the analyzer version. */
   readonly fingerprint: string;
 }
@@ -33,10 +36,17 @@ const TO_VARIANT = 0.6;
 /** Two names of the same canonical term. */
 const VARIANT_TO_VARIANT = 0.5;
 
+/**
+ * Names and aliases (dialect names of crops, pests, policies), then how farmers say the articles' terms
+ * in everyday speech (泡种 for 浸种); both `term<TAB>variant|variant`, lines for one term merged.
+ */
+const SYNONYM_FILES = ['synonyms.tsv', 'synonyms-colloquial.tsv'];
+
 const SubjectGroups = z.array(z.object({ group: z.string(), subjects: z.array(z.string()) }));
 
 export function loadKbLexicon(dataDir: string): KbLexicon {
-  const synonymsText = fs.readFileSync(path.join(dataDir, 'kb', 'synonyms.tsv'), 'utf8');
+  const [namesText, everydayText] = SYNONYM_FILES.map((f) => fs.readFileSync(path.join(dataDir, 'kb', f), 'utf8'));
+  const synonymsText = `${namesText}\n${everydayText}`;
   const subjectsText = fs.readFileSync(path.join(dataDir, 'reference', 'subjects.json'), 'utf8');
 
   const terms = new Set<string>();
@@ -64,6 +74,10 @@ export function loadKbLexicon(dataDir: string): KbLexicon {
       for (const other of variants) link(v, other, VARIANT_TO_VARIANT);
     }
   }
+  const named = new Set<string>();
+  for (const line of namesText!.split(/\r?\n/))
+    for (const t of line.split(/[\t|]/)) if (t.trim()) named.add(normalizeText(t.trim()));
+  const headwords = new Set(everydayText!.split(/\r?\n/).map((l) => normalizeText(l.split('\t')[0]!.trim())));
   const subjects = new Set<string>();
   for (const group of SubjectGroups.parse(JSON.parse(subjectsText))) {
     for (const s of group.subjects) {
@@ -86,6 +100,7 @@ export function loadKbLexicon(dataDir: string): KbLexicon {
     synonymsOf: (word) => frozen.get(word) ?? [],
     isTerm: (word) => terms.has(word),
     isSubject: (word) => subjects.has(word),
+    isEverydayOnly: (word) => terms.has(word) && !named.has(word) && !headwords.has(word) && !subjects.has(word),
     fingerprint: [synonymsText, subjectsText].join('\u0000'),
   };
 }

@@ -46,13 +46,16 @@ describe('KB relevance on the dev queries', () => {
     });
     const recall5 = ranks.filter((r) => r !== null).length / answerable.length;
     const recall1 = ranks.filter((r) => r === 1).length / answerable.length;
-    expect(recall5).toBeGreaterThanOrEqual(0.935);
-    expect(recall1).toBeGreaterThanOrEqual(0.85);
+    const mrr = ranks.reduce<number>((sum, r) => sum + (r ? 1 / r : 0), 0) / answerable.length;
+    expect(recall5).toBeGreaterThanOrEqual(0.94);
+    expect(recall1).toBeGreaterThanOrEqual(0.87);
+    expect(mrr).toBeGreaterThanOrEqual(0.9);
   });
 
   it('shows nothing for most questions the KB cannot answer', () => {
     const none = queries.filter((q) => q.relevant.length === 0);
     const shown = none.filter((q) => index.search({ q: q.q }).hits.length > 0).length;
-    expect(shown / none.length).toBeLessThanOrEqual(0.15);
+    // Issue 4 §7: nothing shown in at least 80% of them.
+    expect(shown / none.length).toBeLessThanOrEqual(0.2);
   });
 });
