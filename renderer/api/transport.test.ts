@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HotlineApi } from '../../shared/contract/api';
+import { IDLE_STATUS } from '../test/fakeSync';
 import { buildApi, CONTRACT_DRIFT_MESSAGE, preloadTransport } from './transport';
 
-const status = {
-  online: false,
-  serverConfigured: true,
-  syncing: false,
-  pending: 2,
-  oldestPendingAt: null,
-  lastSyncAt: null,
-  lastError: null,
-  needsUpgrade: false,
-  needsLogin: false,
-  openIssues: 0,
-};
+const status = { ...IDLE_STATUS, pending: 2 };
 
 /** A stand-in for the Electron preload's `window.hotline`, answering only sync:status. */
 function preload(answer: () => Promise<unknown>): HotlineApi {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../shared/domain/account';
 import type { SyncStatus } from '../../shared/domain/seat';
-import { FAKE_USER } from '../test/fakeSync';
+import { FAKE_USER, IDLE_STATUS } from '../test/fakeSync';
 import { serverBlock } from './serverReach';
 
-const ONLINE: SyncStatus = {
-  online: true,
-  serverConfigured: true,
-  syncing: false,
-  pending: 0,
-  oldestPendingAt: null,
-  lastSyncAt: null,
-  lastError: null,
-  needsUpgrade: false,
-  needsLogin: false,
-  openIssues: 0,
-};
+const ONLINE: SyncStatus = { ...IDLE_STATUS, online: true };
 const LOGGED_IN: SessionState = { user: FAKE_USER, offline: false, expiresAt: '2026-11-29T05:00:00.000Z' };
 
 describe('serverBlock', () => {

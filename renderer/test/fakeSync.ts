@@ -41,24 +41,27 @@ export const FAKE_SUPERVISOR: User = {
 
 const LOGGED_OUT: SessionState = { user: null, offline: false, expiresAt: null };
 
+/** A seat with a server set, nothing waiting and not (yet) online: tests spread it and change what they need. */
+export const IDLE_STATUS: SyncStatus = {
+  online: false,
+  serverConfigured: true,
+  syncing: false,
+  pending: 0,
+  oldestPendingAt: null,
+  lastSyncAt: null,
+  lastError: null,
+  needsUpgrade: false,
+  needsLogin: false,
+  openIssues: 0,
+};
+
 /**
  * The sync and account half of the fake seat. Tests steer it like the real engine would: change
  * the status (the seat then sends 'sync:statusChanged'), put issues in the inbox, take the server
  * away so a login falls back to the kept verifier, or hold 立即同步 open to look at it mid-run.
  */
 export function createFakeSync(emit: Emit, local: { pending: () => number; markSynced: () => void }) {
-  let status: SyncStatus = {
-    online: false,
-    serverConfigured: true,
-    syncing: false,
-    pending: 0,
-    oldestPendingAt: null,
-    lastSyncAt: null,
-    lastError: null,
-    needsUpgrade: false,
-    needsLogin: false,
-    openIssues: 0,
-  };
+  let status: SyncStatus = IDLE_STATUS;
   let session: SessionState = LOGGED_OUT;
   let serverReachable = true;
   let issues: SyncIssueView[] = [];
