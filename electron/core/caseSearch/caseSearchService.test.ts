@@ -63,6 +63,12 @@ describe('case search through the server', () => {
     expect(new Headers(sent[0]!.init.headers).get('authorization')).toBe('Bearer session-token-0123456789');
   });
 
+  it('reads a page from a server older than partial matches as one whose hits hold every word', async () => {
+    const { match: _match, ...older } = PAGE;
+    const page = await service({ fetch: serverAnswering(200, JSON.stringify(older)) }).search({ q: '苞米 黄斑' });
+    expect(page).toEqual({ ...older, match: 'all' });
+  });
+
   it('says only local cases can be searched when the server does not answer', async () => {
     const unreachable: FetchFn = async () => {
       throw new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') });
