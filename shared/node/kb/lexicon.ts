@@ -40,16 +40,20 @@ const VARIANT_TO_VARIANT = 0.5;
  * Names and aliases (dialect names of crops, pests, policies), then how farmers say the articles' terms
  * in everyday speech (泡种 for 浸种); both `term<TAB>variant|variant`, lines for one term merged.
  */
-const SYNONYM_FILES = ['synonyms.tsv', 'synonyms-colloquial.tsv'];
+const NAMES_FILE = 'synonyms.tsv';
+const EVERYDAY_FILE = 'synonyms-colloquial.tsv';
 
 const SubjectGroups = z.array(z.object({ group: z.string(), subjects: z.array(z.string()) }));
 
 export function loadKbLexicon(dataDir: string): KbLexicon {
-  const [namesText, everydayText] = SYNONYM_FILES.map((f) => fs.readFileSync(path.join(dataDir, 'kb', f), 'utf8'));
-  const synonymsText = `${namesText}\n${everydayText}`;
+  const read = (f: string) => fs.readFileSync(path.join(dataDir, 'kb', f), 'utf8');
+  const namesText = read(NAMES_FILE);
+  const everydayText = read(EVERYDAY_FILE);
   const subjectsText = fs.readFileSync(path.join(dataDir, 'reference', 'subjects.json'), 'utf8');
 
   const terms = new Set<string>();
+  /** Words the articles write or the names file lists: every term but the everyday phrases. */
+  const written = new Set<string>();
   const links = new Map<string, Map<string, number>>();
   const link = (from: string, to: string, weight: number) => {
     if (from === to) return;
@@ -58,26 +62,29 @@ export function loadKbLexicon(dataDir: string): KbLexicon {
     links.set(from, m);
   };
 
-  for (const line of synonymsText.split(/\r?\n/)) {
-    const [head, rest] = line.split('\t');
-    if (!head?.trim() || !rest) continue;
-    const canonical = normalizeText(head.trim());
-    const variants = rest
-      .split('|')
-      .map((v) => normalizeText(v.trim()))
-      .filter((v) => v.length > 0);
-    terms.add(canonical);
-    for (const v of variants) {
-      terms.add(v);
-      link(v, canonical, TO_CANONICAL);
-      link(canonical, v, TO_VARIANT);
-      for (const other of variants) link(v, other, VARIANT_TO_VARIANT);
+  for (const [text, everyday] of [
+    [namesText, false],
+    [everydayText, true],
+  ] as const) {
+    for (const line of text.split(/\r?\n/)) {
+      const [head, rest] = line.split('\t');
+      if (!head?.trim() || !rest) continue;
+      const canonical = normalizeText(head.trim());
+      const variants = rest
+        .split('|')
+        .map((v) => normalizeText(v.trim()))
+        .filter((v) => v.length > 0);
+      terms.add(canonical);
+      written.add(canonical);
+      for (const v of variants) {
+        terms.add(v);
+        if (!everyday) written.add(v);
+        link(v, canonical, TO_CANONICAL);
+        link(canonical, v, TO_VARIANT);
+        for (const other of variants) link(v, other, VARIANT_TO_VARIANT);
+      }
     }
   }
-  const named = new Set<string>();
-  for (const line of namesText!.split(/\r?\n/))
-    for (const t of line.split(/[\t|]/)) if (t.trim()) named.add(normalizeText(t.trim()));
-  const headwords = new Set(everydayText!.split(/\r?\n/).map((l) => normalizeText(l.split('\t')[0]!.trim())));
   const subjects = new Set<string>();
   for (const group of SubjectGroups.parse(JSON.parse(subjectsText))) {
     for (const s of group.subjects) {
@@ -100,7 +107,7 @@ export function loadKbLexicon(dataDir: string): KbLexicon {
     synonymsOf: (word) => frozen.get(word) ?? [],
     isTerm: (word) => terms.has(word),
     isSubject: (word) => subjects.has(word),
-    isEverydayOnly: (word) => terms.has(word) && !named.has(word) && !headwords.has(word) && !subjects.has(word),
-    fingerprint: [synonymsText, subjectsText].join('\u0000'),
+    isEverydayOnly: (word) => terms.has(word) && !written.has(word) && !subjects.has(word),
+    fingerprint: [`${namesText}\n${everydayText}`, subjectsText].join('\u0000'),
   };
 }
