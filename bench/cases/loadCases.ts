@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { caseAnalyzer, caseText, writeCaseWords } from '../../server/kb/caseSearch/caseIndex';
+import { caseAnalyzer, caseWords, writeCaseWords } from '../../server/kb/caseSearch/caseIndex';
+import { markIndexCurrent } from '../../server/kb/caseSearch/indexVersion';
 import { chunkWrites } from '../../server/store/chunkWrites';
 import { type Store } from '../../server/store/openStore';
 import { syncRepo } from '../../server/store/syncRepo';
@@ -18,7 +19,7 @@ export type LoadTiming = {
   rows: number;
   /** Making the case objects (not part of any rate). */
   generate_ms: number;
-  /** `caseAnalyzer().indexText(caseText(c))` for every case. */
+  /** `caseWords(caseAnalyzer(), c)` for every case: the analyzer's words and the scope words. */
   segment_ms: number;
   /** The search index writes (FTS5 / tsvector + GIN), inside the batches' transactions. */
   index_ms: number;
@@ -45,7 +46,7 @@ export async function loadCases(
 
     const started = performance.now();
     t = started;
-    const words = batch.map((c) => analyzer.indexText(caseText(c)));
+    const words = batch.map((c) => caseWords(analyzer, c));
     timing.segment_ms += performance.now() - t;
 
     // The push's chunk writer stores the rows. Each row is given itself as its earlier image, so its
@@ -75,5 +76,7 @@ export async function loadCases(
     timing.rows += batch.length;
     options.progress?.(timing.rows, timing);
   }
+  // Every case went in with the current index version, as the server's backfill would leave it.
+  await markIndexCurrent(db);
   return timing;
 }

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { type Scope } from '../../shared/sync/auth';
 import { MutationResult, ServerInquiry } from '../../shared/sync/protocol';
 import { type ServerRow } from '../../shared/sync/reducer';
-import { caseText, indexCaseWords } from '../kb/caseSearch/caseIndex';
+import { indexCaseWords, indexedFacts } from '../kb/caseSearch/caseIndex';
 import { type Dialect } from './openStore';
 import { type ChunkWrites } from './chunkWrites';
 import { type ServerDatabase } from './schema';
@@ -139,7 +139,7 @@ export function syncRepo(trx: Kysely<ServerDatabase>, dialect: Dialect) {
           .execute();
       }
       for (const { row, before } of images) {
-        if (!before || caseText(before) !== caseText(row)) await indexCaseWords(trx, dialect, row);
+        if (!before || indexedFacts(before) !== indexedFacts(row)) await indexCaseWords(trx, dialect, row);
       }
       if (writes.events.length > 0) {
         await trx

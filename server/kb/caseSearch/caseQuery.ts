@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type KbAnalyzer } from '../../../shared/node/kb/analyzer';
+import { isScopeWord } from './scopeWords';
 
 /** Bounds the work one query can cause, whatever was typed. */
 const MAX_WORDS = 12;
@@ -19,7 +20,8 @@ export interface CaseQuery {
 }
 
 export function buildCaseQuery(analyzer: KbAnalyzer, text: string): CaseQuery {
-  const words = [...new Set(analyzer.segment(text))].slice(0, MAX_WORDS);
+  // A typed word shaped like a scope word would find cases by who may see them, not by what they say.
+  const words = [...new Set(analyzer.segment(text))].filter((w) => !isScopeWord(w)).slice(0, MAX_WORDS);
   const groups = words.map((word) => {
     const alternatives: WordGroup = [[word]];
     const seen = new Set([word]);

@@ -4,6 +4,7 @@ import { type Dialect } from '../../store/openStore';
 import { type ServerDatabase } from '../../store/schema';
 import { scopeCondition } from '../../store/syncRepo';
 import { type WordGroup, fts5Match, tsQuery } from './caseQuery';
+import { scopeGroup } from './scopeWords';
 
 /** Newest index positions searched first on PostgreSQL; each further window is this many times larger. */
 const FIRST_WINDOW = 5_000;
@@ -14,6 +15,18 @@ export interface ScopedIndex {
   readonly db: Kysely<ServerDatabase>;
   readonly dialect: Dialect;
   readonly scope: Scope;
+  /**
+   * Every entry holds its scope words (scopeWords.ts), so the index alone tests scope; else each
+   * match is joined to the case table to test it (while the backfill adds them).
+   */
+  readonly scopeInIndex: boolean;
+}
+
+/** The words to match and, when the index cannot test scope, the condition on the joined case row. */
+function scoped({ scope, scopeInIndex }: ScopedIndex, groups: readonly WordGroup[]) {
+  if (!scopeInIndex) return { groups, join: true, condition: scopeCondition(scope) };
+  const group = scopeGroup(scope);
+  return { groups: group ? [...groups, group] : groups, join: false, condition: sql<boolean>`1 = 1` };
 }
 
 /** One past the newest index position: where a search from the newest starts. */
@@ -31,22 +44,18 @@ export async function indexTop(db: Kysely<ServerDatabase>): Promise<number> {
  * geometrically, stops as soon as enough are found: a common word needs one small window, a rare word
  * a handful of cheap ones.
  */
-async function newestPostgres(
-  db: Kysely<ServerDatabase>,
-  groups: readonly WordGroup[],
-  scope: Scope,
-  below: number,
-  limit: number,
-): Promise<number[]> {
+async function newestPostgres(index: ScopedIndex, words: readonly WordGroup[], below: number, limit: number) {
+  const { groups, join, condition } = scoped(index, words);
+  const joined = join ? sql`JOIN inquiry i ON i.id = cs.inquiry_id` : sql``;
   let hi = below;
   let window = FIRST_WINDOW;
   const out: number[] = [];
   while (hi > 1 && out.length < limit) {
     const lo = Math.max(1, hi - window);
     const { rows } = await sql<{ doc_id: number | string }>`
-      SELECT cs.doc_id FROM case_search cs JOIN inquiry i ON i.id = cs.inquiry_id
-      WHERE cs.doc @@ ${tsQuery(groups)} AND ${scopeCondition(scope)} AND cs.doc_id >= ${lo} AND cs.doc_id < ${hi}
-      ORDER BY cs.doc_id DESC LIMIT ${limit - out.length}`.execute(db);
+      SELECT cs.doc_id FROM case_search cs ${joined}
+      WHERE cs.doc @@ ${tsQuery(groups)} AND ${condition} AND cs.doc_id >= ${lo} AND cs.doc_id < ${hi}
+      ORDER BY cs.doc_id DESC LIMIT ${limit - out.length}`.execute(index.db);
     out.push(...rows.map((r) => Number(r.doc_id)));
     hi = lo;
     window *= WINDOW_GROWTH;
@@ -59,18 +68,18 @@ async function newestPostgres(
  * synonyms), newest first, at most `limit`.
  */
 export async function newestMatches(
-  { db, dialect, scope }: ScopedIndex,
-  groups: readonly WordGroup[],
+  index: ScopedIndex,
+  words: readonly WordGroup[],
   below: number,
   limit: number,
 ): Promise<number[]> {
-  if (dialect === 'postgres') return newestPostgres(db, groups, scope, below, limit);
+  if (index.dialect === 'postgres') return newestPostgres(index, words, below, limit);
+  const { groups, join, condition } = scoped(index, words);
+  const joined = join ? sql`JOIN case_search cs ON cs.doc_id = f.rowid JOIN inquiry i ON i.id = cs.inquiry_id` : sql``;
   const { rows } = await sql<{ doc_id: number }>`
-    SELECT f.rowid AS doc_id FROM case_search_fts f
-    JOIN case_search cs ON cs.doc_id = f.rowid
-    JOIN inquiry i ON i.id = cs.inquiry_id
-    WHERE case_search_fts MATCH ${fts5Match(groups)} AND ${scopeCondition(scope)} AND f.rowid < ${below}
-    ORDER BY f.rowid DESC LIMIT ${limit}`.execute(db);
+    SELECT f.rowid AS doc_id FROM case_search_fts f ${joined}
+    WHERE case_search_fts MATCH ${fts5Match(groups)} AND ${condition} AND f.rowid < ${below}
+    ORDER BY f.rowid DESC LIMIT ${limit}`.execute(index.db);
   return rows.map((r) => Number(r.doc_id));
 }
 
