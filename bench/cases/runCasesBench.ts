@@ -254,11 +254,11 @@ async function searchPhase(
     QUERY_KINDS.map((kind) => {
       const mine = timedSamples.filter((s) => s.kind === kind);
       const ok = mine.filter((s) => s.ms !== null);
-      const ms = ok.map((s) => s.ms!);
+      const times = ok.length > 0 ? latency(ok.map((s) => s.ms!)) : null;
       const stats: KindRun = {
         timed: ok.length,
-        p50_ms: ok.length > 0 ? latency(ms).p50_ms : null,
-        p95_ms: ok.length > 0 ? latency(ms).p95_ms : null,
+        p50_ms: times?.p50_ms ?? null,
+        p95_ms: times?.p95_ms ?? null,
         hits_mean: ok.length > 0 ? round1(ok.reduce((n, s) => n + s.hits, 0) / ok.length) : null,
         zero_hits: ok.filter((s) => s.hits === 0).length,
         match_all: ok.filter((s) => s.match === 'all').length,

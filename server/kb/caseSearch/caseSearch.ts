@@ -66,8 +66,7 @@ export async function searchCases(
   query: CaseSearchQueryParsed,
 ): Promise<CaseSearchPage> {
   const q = buildCaseQuery(caseAnalyzer(), query.q);
-  const seesNothing = scope.kind === 'seats' && scope.seatCodes.length === 0;
-  if (q.groups.length === 0 || seesNothing) return { hits: [], terms: [], nextCursor: null, match: 'all' };
+  if (q.groups.length === 0) return { hits: [], terms: [], nextCursor: null, match: 'all' };
   const terms = markedTerms(q);
   const index = { db, dialect, scope, scopeInIndex: await indexIsCurrent(db) };
   const top = await indexTop(db);

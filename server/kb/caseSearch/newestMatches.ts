@@ -26,6 +26,8 @@ export interface ScopedIndex {
 function scoped({ scope, scopeInIndex }: ScopedIndex, groups: readonly WordGroup[]) {
   if (!scopeInIndex) return { groups, join: true, condition: scopeCondition(scope) };
   const group = scopeGroup(scope);
+  // A scope naming no seat sees nothing, and an empty group is no MATCH or tsquery.
+  if (group?.length === 0) return { groups, join: false, condition: sql<boolean>`1 = 0` };
   return { groups: group ? [...groups, group] : groups, join: false, condition: sql<boolean>`1 = 1` };
 }
 

@@ -98,8 +98,9 @@ export function snapshotRepo(db: Kysely<ServerDatabase>) {
 
     /**
      * Publishes a finished build under its content id, all at once. The same content already stored
-     * (another instance built it) stays as it is and this build's chunks go; moved chunks are no longer the build's. The final row comes first
-     * and the build's row last, so every chunk has its row at every step (the foreign key).
+     * (another instance built it) stays as it is and this build's chunks go. The final row comes first
+     * and the build's row last, so every chunk has its row at every step (the foreign key); once its
+     * chunks have moved, dropping the build's row drops nothing else.
      */
     async finish(buildId: string, manifest: KbSnapshotManifest, createdAt: number): Promise<void> {
       await db.transaction().execute(async (trx) => {

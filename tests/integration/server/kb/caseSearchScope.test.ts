@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillCaseSearch } from '../../../../server/kb/caseSearch/backfill';
-import { caseAnalyzer } from '../../../../server/kb/caseSearch/caseIndex';
+import { caseAnalyzer, caseWords, writeCaseWords } from '../../../../server/kb/caseSearch/caseIndex';
 import { buildCaseQuery } from '../../../../server/kb/caseSearch/caseQuery';
 import { searchCases } from '../../../../server/kb/caseSearch/caseSearch';
 import { indexIsCurrent } from '../../../../server/kb/caseSearch/indexVersion';
@@ -83,5 +83,16 @@ describe.each(VARIANTS)('full-history case search tested for scope in the index 
     expect(await ids({ kind: 'all' }, seatWord)).toEqual([]);
     expect(await ids({ kind: 'all' }, `${seatWord} 黄斑`)).toEqual([otherSeat.id]);
     expect(await ids({ kind: 'seats', seatCodes: ['S01'] }, `${seatWord} 黄斑`)).toEqual([]);
+  });
+
+  it('never shows a case outside the scope, even when its index entry names the wrong seat', async () => {
+    const { db, dialect } = kb.server.store;
+    // An entry that says S01 for a case the case table keeps at S03.
+    await writeCaseWords(db, dialect, otherSeat.id, caseWords(caseAnalyzer(), { ...otherSeat, seatCode: 'S01' }));
+    const index = { db, dialect, scope: { kind: 'seats', seatCodes: ['S01'] } as Scope, scopeInIndex: true };
+    const { groups } = buildCaseQuery(caseAnalyzer(), '黄斑');
+    expect(await newestMatches(index, groups, await indexTop(db), 50)).toHaveLength(1);
+    expect(await ids({ kind: 'seats', seatCodes: ['S01'] }, '黄斑')).toEqual([]);
+    expect(await ids({ kind: 'all' }, '黄斑')).toEqual([otherSeat.id]);
   });
 });
