@@ -1,7 +1,9 @@
 /**
- * Relevance of KB search (issue 4 §7): the dev queries against the demo KB for ours and every peer,
- * printed as a table and written to bench/results/kb-eval.json.
+ * Relevance of KB search (issue 4 §7) for ours and every peer against the demo KB: the dev queries
+ * (written to bench/results/kb-eval.json), then the blind check set of bench/kb/blind — queries for the
+ * articles the dev set leaves out, never tuned on (bench/results/kb-eval-blind.json).
  *   npm run eval:kb [-- --queries <file.jsonl>] [-- --failures]
+ * With --queries only that file is evaluated and nothing is written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,15 +34,18 @@ function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
     .map((l) => schema.parse(JSON.parse(l)));
 }
 
-const queriesFile = path.resolve(
-  argValue('--queries') ??
-    [
-      path.join(ROOT, '../shared/data/kb/queries-dev.jsonl'),
-      path.join(ROOT, 'tests/fixtures/kb/queries-dev.jsonl'),
-    ].find((file) => fs.existsSync(file))!,
-);
+const devFile = [
+  path.join(ROOT, '../shared/data/kb/queries-dev.jsonl'),
+  path.join(ROOT, 'tests/fixtures/kb/queries-dev.jsonl'),
+].find((file) => fs.existsSync(file))!;
+const asked = argValue('--queries');
+const sets: { file: string; results?: string }[] = asked
+  ? [{ file: path.resolve(asked) }]
+  : [
+      { file: devFile, results: 'kb-eval.json' },
+      { file: path.join(ROOT, 'bench/kb/blind/queries.jsonl'), results: 'kb-eval-blind.json' },
+    ];
 const articles = readJsonl(path.join(ROOT, 'data/kb/kb.jsonl'), KbArticleContent);
-const queries: EvalQuery[] = readJsonl(queriesFile, EvalQueryLine);
 const peers: SearchPeer[] = [
   createOursPeer(),
   createLikePeer(),
@@ -49,36 +54,39 @@ const peers: SearchPeer[] = [
   createMinisearchPeer(),
 ];
 
-const reports: PeerReport[] = peers.map((peer) => {
-  peer.build(articles);
-  return evaluate(peer, queries);
-});
+for (const peer of peers) peer.build(articles);
 
-const styles = [...new Set(queries.map((q) => q.style))].filter((s) => s !== 'none');
 const pct = (x: number) => x.toFixed(3);
-console.log(
-  `${queries.length} queries from ${path.relative(process.cwd(), queriesFile)}, ${articles.length} articles\n`,
-);
-console.log(['peer', 'recall@1', 'recall@5', 'MRR', 'none_shown', ...styles.map((s) => `${s} r1/r5`)].join('\t'));
-for (const r of reports) {
-  console.log(
-    [
-      r.name.padEnd(10),
-      pct(r.recall1),
-      pct(r.recall5),
-      pct(r.mrr),
-      pct(r.noneShown),
-      ...styles.map((s) => `${pct(r.byStyle[s]?.recall1 ?? 0)}/${pct(r.byStyle[s]?.recall5 ?? 0)}`),
-    ].join('\t'),
+
+function report(file: string, results: string | undefined): void {
+  const queries: EvalQuery[] = readJsonl(file, EvalQueryLine);
+  const reports: PeerReport[] = peers.map((peer) => evaluate(peer, queries));
+  const styles = [...new Set(queries.map((q) => q.style))].filter((s) => s !== 'none');
+  console.log(`${queries.length} queries from ${path.relative(process.cwd(), file)}, ${articles.length} articles\n`);
+  console.log(['peer', 'recall@1', 'recall@5', 'MRR', 'none_shown', ...styles.map((s) => `${s} r1/r5`)].join('\t'));
+  for (const r of reports) {
+    console.log(
+      [
+        r.name.padEnd(10),
+        pct(r.recall1),
+        pct(r.recall5),
+        pct(r.mrr),
+        pct(r.noneShown),
+        ...styles.map((s) => `${pct(r.byStyle[s]?.recall1 ?? 0)}/${pct(r.byStyle[s]?.recall5 ?? 0)}`),
+      ].join('\t'),
+    );
+  }
+  if (process.argv.includes('--failures')) {
+    for (const f of reports[0]!.failures)
+      console.log(`${f.style}\t${f.q}\twant ${f.relevant.join(',')}\tgot ${f.got.join(',')}`);
+  }
+  console.log('');
+  if (!results) return;
+  const out = Object.fromEntries(
+    reports.map((r) => [r.name, { recall1: r.recall1, recall5: r.recall5, mrr: r.mrr, none_shown: r.noneShown }]),
   );
-}
-if (process.argv.includes('--failures')) {
-  for (const f of reports[0]!.failures)
-    console.log(`${f.style}\t${f.q}\twant ${f.relevant.join(',')}\tgot ${f.got.join(',')}`);
+  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench/results', results), `${JSON.stringify(out, null, 2)}\n`);
 }
 
-const out = Object.fromEntries(
-  reports.map((r) => [r.name, { recall1: r.recall1, recall5: r.recall5, mrr: r.mrr, none_shown: r.noneShown }]),
-);
-fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, 'bench/results/kb-eval.json'), `${JSON.stringify(out, null, 2)}\n`);
+for (const { file, results } of sets) report(file, results);
