@@ -150,6 +150,7 @@ export function openSeat(options: SeatOptions): Seat {
           seatCode: current.seatCode,
           operator: user?.displayName.slice(0, OPERATOR_MAX) ?? current.operatorName,
           userId: user?.id ?? null,
+          role: user?.role ?? null,
         };
       },
       appInfo: {

@@ -6,6 +6,7 @@ import { useLocale, useT } from '../i18n/I18nProvider';
 import { CaseToKbButton } from '../kbEdit/CaseToKbButton';
 import { useReferenceLists } from '../reference/useReferenceLists';
 import { CaseEditForm } from './CaseEditForm';
+import { CaseKbArticle } from './CaseKbArticle';
 import { CaseTimeline } from './CaseTimeline';
 
 /** One case: its facts, an edit form and the timeline of everything that happened to it. */
@@ -68,6 +69,11 @@ export function CaseDetail({ id, onClose }: { id: string; onClose: () => void })
               <Descriptions.Item label={t('case.assignee')}>
                 {expert?.name ?? department?.name ?? '—'}
               </Descriptions.Item>
+              {inquiry.kbArticleId && (
+                <Descriptions.Item label={t('field.kbArticleId')} span={2}>
+                  <CaseKbArticle id={inquiry.kbArticleId} />
+                </Descriptions.Item>
+              )}
             </Descriptions>
             <Divider titlePlacement="start">{t('case.edit')}</Divider>
             <CaseEditForm

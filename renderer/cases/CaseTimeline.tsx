@@ -10,6 +10,7 @@ const StatusChange = z.object({ from: z.enum(STATUSES), to: z.enum(STATUSES) });
 const Created = z.object({ caseNo: z.string().optional(), status: z.enum(STATUSES).optional() });
 const Note = z.object({ text: z.string() });
 export const FIELD_LABELS: Record<string, MessageKey> = {
+  caseNo: 'field.caseNo',
   callerName: 'field.callerName',
   regionCode: 'field.regionCode',
   channel: 'field.channel',
@@ -22,6 +23,7 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   departmentId: 'field.departmentId',
   kbArticleId: 'field.kbArticleId',
   status: 'field.status',
+  note: 'field.note',
 };
 
 /** One timeline entry in words an operator reads at a glance. */

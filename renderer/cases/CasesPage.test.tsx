@@ -46,4 +46,20 @@ describe('cases', () => {
     expect(await within(detail).findByText('该工单已被修改')).toBeTruthy();
     expect(within(detail).getByRole('button', { name: '重新加载' })).toBeTruthy();
   });
+
+  it('names the KB article a case was answered from by its title, and opens it', async () => {
+    await renderApp({ inquiries: [earlierCase({ kbArticleId: 'kb-0101' })] });
+    const detail = await openCasesAndFirstCase();
+
+    const link = await within(detail).findByRole('button', { name: '玉米大斑病怎么防治？' });
+    fireEvent.click(link);
+    expect(await screen.findByTestId('kb-article-answer')).toBeTruthy();
+  });
+
+  it('says so when the article a case used is no longer in the KB', async () => {
+    await renderApp({ inquiries: [earlierCase({ kbArticleId: 'kb-9999' })] });
+    const detail = await openCasesAndFirstCase();
+
+    expect((await within(detail).findByText(/kb-9999（本机知识库中已没有这条知识）/)).textContent).toBeTruthy();
+  });
 });

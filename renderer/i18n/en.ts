@@ -242,6 +242,7 @@ export const en: Messages = {
   'case.conflict.body':
     'Someone changed this case while you were editing. Click Reload to see the latest version, then make your change again.',
   'case.reload': 'Reload',
+  'case.kbArticleGone': "{id} (no longer in this seat's KB)",
 
   'field.callerName': 'caller name',
   'field.regionCode': 'region',
@@ -254,6 +255,8 @@ export const en: Messages = {
   'field.expertId': 'expert',
   'field.departmentId': 'department',
   'field.kbArticleId': 'knowledge-base article used',
+  'field.caseNo': 'case no.',
+  'field.note': 'note on the change',
   'field.status': 'status',
 
   'timeline.created': 'Taken ({status})',
@@ -270,7 +273,7 @@ export const en: Messages = {
   'settings.operatorName': 'Operator name',
   'settings.serverUrl': 'Sync server address',
   'settings.serverUrlHint':
-    'Used to sync cases with the hotline centre (later version); leave empty to keep data on this PC only',
+    'The hotline centre server: case sync, KB updates and full-history case search go through it; leave empty to keep data on this PC only, without sync',
   'settings.ui': 'Interface',
   'settings.locale': 'Language',
   'settings.fontSize': 'Font size',

@@ -247,6 +247,7 @@ const base = {
   'case.conflict.body':
     '在您编辑期间，该工单已有新的修改。请点击“重新加载”查看最新内容，再重新修改（您当前的修改需要重新填写）。',
   'case.reload': '重新加载',
+  'case.kbArticleGone': '{id}（本机知识库中已没有这条知识）',
 
   'field.callerName': '来电人姓名',
   'field.regionCode': '地区',
@@ -259,6 +260,8 @@ const base = {
   'field.expertId': '转交专家',
   'field.departmentId': '承办部门',
   'field.kbArticleId': '引用的知识',
+  'field.caseNo': '工单号',
+  'field.note': '修改说明',
   'field.status': '状态',
 
   'timeline.created': '受理登记（{status}）',
@@ -274,7 +277,8 @@ const base = {
   'settings.seatCodeHint': '工单号以坐席编号开头，如 S01-261128-0001；同一热线内每个坐席的编号不能重复',
   'settings.operatorName': '话务员姓名',
   'settings.serverUrl': '同步服务器地址',
-  'settings.serverUrlHint': '用于与热线中心同步工单（后续版本启用）；留空表示仅在本机保存',
+  'settings.serverUrlHint':
+    '热线中心服务器地址：同步工单、更新知识库、检索全部历史工单都经由它；留空表示仅在本机保存，不同步',
   'settings.ui': '界面',
   'settings.locale': '界面语言',
   'settings.fontSize': '字号',

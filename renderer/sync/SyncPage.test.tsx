@@ -128,6 +128,21 @@ describe('冲突与退回 inbox', () => {
     );
   });
 
+  it('names every field of a refused change in Chinese, the case number and the note included', async () => {
+    const { seat } = await renderApp();
+    const refusedCreate: SyncIssueView = {
+      ...rejection,
+      id: 'issue-r2',
+      caseNo: 'S01-261128-0007',
+      change: { caseNo: 'S01-261128-0008', question: '苞米苗发紫咋回事', note: '补录' },
+    };
+    const inbox = await openSyncPage(seat, [refusedCreate]);
+    const card = await issueCard(inbox, 'S01-261128-0007');
+    const change = within(card).getByTestId('issue-change');
+    for (const label of ['工单号', '问题描述', '修改说明']) expect(within(change).getByText(label)).toBeTruthy();
+    expect(change.textContent).not.toMatch(/caseNo|note/);
+  });
+
   it('shows a rejection with its reason and the change, and dismisses it only on 知道了', async () => {
     const { seat } = await renderApp();
     const inbox = await openSyncPage(seat, [conflict, rejection]);

@@ -67,6 +67,22 @@ describe('saving a new inquiry', () => {
     expect(counts()).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
   });
 
+  it('refuses a new case from an account whose role does not take calls, and writes nothing', async () => {
+    seat = openIntakeSeat();
+    for (const role of ['expert', 'department_liaison'] as const) {
+      seat.actor.role = role;
+      const result = await seat.call('inquiry:create', anInquiry());
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(!result.ok && result.error.message).toContain('当前登录的账号不能新建工单');
+    }
+    expect(counts()).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
+
+    for (const role of ['operator', 'supervisor', null] as const) {
+      seat.actor.role = role;
+      expect((await seat.call('inquiry:create', anInquiry())).ok).toBe(true);
+    }
+  });
+
   it('refuses to transfer to an expert without naming one', async () => {
     seat = openIntakeSeat();
     const result = await seat.call('inquiry:create', anInquiry({ status: 'to_expert' }));

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/inquiry';
 import { PHONE_UNKNOWN } from '../../../shared/domain/phone';
 import { AppError } from '../../../shared/errors';
+import { canCreate } from '../../../shared/sync/reducer';
 import type { SeatEvents } from '../events';
 import type { Logger } from '../log/logger';
 import type { StoredInquiry } from '../db/inquiryRepo';
@@ -19,6 +20,8 @@ import { assertTransition } from './transitions';
 
 const CONFLICT_MESSAGE = '该工单已被修改，请刷新后再编辑';
 export const NOT_FOUND_MESSAGE = '找不到该工单，可能已被删除；请刷新列表后重试';
+export const CANNOT_CREATE_MESSAGE =
+  '当前登录的账号不能新建工单（只有话务员、值班主管和管理员可以受理来电），服务器不会接受这张工单。受理单已保留，请用话务员账号登录后再保存。';
 
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
@@ -107,6 +110,8 @@ export function inquiryService({ store, events, actor, now, log }: Deps) {
     create(input: InquiryInputParsed): Inquiry {
       if (input.status !== 'intake') assertTransition('intake', input.status, input);
       const who = actor();
+      // Saved anyway, the case would only come back from the server as refused, after the call.
+      if (who.role && !canCreate(who.role)) throw new AppError('FORBIDDEN', CANNOT_CREATE_MESSAGE);
       const instant = now();
       const at = instant.toISOString();
       const id = uuidv7();

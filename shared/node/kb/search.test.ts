@@ -60,6 +60,13 @@ describe('KB search on the demo articles', () => {
     const hits = index.search({ q: '苞米叶子上长了好些大斑，咋治？' }).hits;
     expect(hits[0]?.title).toContain('玉米大斑病');
   });
+
+  it('reads 地豆子, the Jilin name of the potato, as the potato, not as 地 + 豆子 (soybean)', () => {
+    const potato = new Set(demo.filter((a) => a.subjects.includes('马铃薯')).map((a) => a.id));
+    const hits = index.search({ q: '地豆子长得不好咋整' }).hits.slice(0, 3);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.filter((h) => potato.has(h.id))).toEqual(hits);
+  });
 });
 
 describe('KB search of a question told with a story', () => {
