@@ -28,6 +28,28 @@ describe('login', () => {
     expect(screen.queryByTestId('status-user')).toBeNull();
   });
 
+  it('asks before logging out while an unsaved intake form would pass to the next person', async () => {
+    await renderApp({
+      draft: { phone: '13812345678', question: '大豆结荚少', callStartedAt: new Date().toISOString() },
+    });
+    await logIn('op1', FAKE_PASSWORD);
+    const titles = () => screen.queryAllByText('受理台上还有没保存的受理单');
+    // A closed confirm stays in the DOM, hidden: each logout asks in a dialog of its own, the last one.
+    const askLogout = async () => {
+      const before = titles().length;
+      fireEvent.click(within(screen.getByTestId('status-user')).getByTestId('status-logout'));
+      await waitFor(() => expect(titles().length).toBeGreaterThan(before));
+      return titles().at(-1)!.closest<HTMLElement>('.ant-modal')!;
+    };
+    await screen.findByTestId('status-user');
+
+    fireEvent.click(within(await askLogout()).getByRole('button', { name: '取 消' }));
+    expect(screen.getByTestId('status-user')).toBeTruthy();
+
+    fireEvent.click(within(await askLogout()).getByRole('button', { name: '仍然退出' }));
+    expect(await screen.findByTestId('status-login')).toBeTruthy();
+  });
+
   it('says in Chinese why a login failed and keeps the dialog open', async () => {
     await renderApp();
     const form = await logIn('op1', 'wrong-password');

@@ -1,7 +1,10 @@
-import { Badge, Button, Space, Tag, Tooltip } from 'antd';
+import { App, Badge, Button, Space, Tag, Tooltip } from 'antd';
 import { useSession } from '../account/SessionContext';
+import { useHotline } from '../api/HotlineContext';
 import { formatDateTime } from '../i18n/dates';
 import { useLocale, useT } from '../i18n/I18nProvider';
+import { isBlankIntake, valuesFromDraft } from '../intake/intakeValues';
+import { INTAKE_DRAFT_KEY } from '../intake/useIntakeDraft';
 import { useSettings } from '../settings/SettingsContext';
 import { formatAge, useNow } from '../sync/age';
 import { useSyncStatus } from '../sync/SyncStatusContext';
@@ -17,6 +20,21 @@ export function StatusBar({ onOpenSync }: { onOpenSync: () => void }) {
   const { settings } = useSettings();
   const { status, running } = useSyncStatus();
   const { session, openLogin, logout } = useSession();
+  const api = useHotline();
+  const { modal } = App.useApp();
+
+  // A seat is shared across shifts: whoever logs in next sees the form and would sign the case.
+  const confirmLogout = async () => {
+    const draft = await api.draft.get({ key: INTAKE_DRAFT_KEY });
+    if (!draft.ok || !draft.value || isBlankIntake(valuesFromDraft(draft.value.data))) return void logout();
+    modal.confirm({
+      title: t('bar.logoutDraft.title'),
+      content: t('bar.logoutDraft.body'),
+      okText: t('bar.logoutDraft.ok'),
+      cancelText: t('common.cancel'),
+      onOk: () => logout(),
+    });
+  };
 
   const configured = status?.serverConfigured ?? false;
   const online = status?.online ?? false;
@@ -52,7 +70,7 @@ export function StatusBar({ onOpenSync }: { onOpenSync: () => void }) {
                 </Tag>
               </Tooltip>
             )}
-            <Button size="small" type="link" data-testid="status-logout" onClick={() => void logout()}>
+            <Button size="small" type="link" data-testid="status-logout" onClick={() => void confirmLogout()}>
               {t('bar.logout')}
             </Button>
           </span>

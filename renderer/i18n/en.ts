@@ -71,6 +71,10 @@ export const en: Messages = {
   'bar.needsLoginTip': 'Log in to sync with the server; unsynced changes stay on this PC. Click to log in',
   'bar.login': 'Log in',
   'bar.logout': 'Log out',
+  'bar.logoutDraft.title': 'An intake form has not been saved',
+  'bar.logoutDraft.body':
+    "It is kept as this seat's draft and stays on the intake screen after you log out: whoever logs in next sees it and would save the case under their name. To save it first, choose Cancel.",
+  'bar.logoutDraft.ok': 'Log out anyway',
   'bar.offlineLogin': 'Offline login',
   'bar.sessionUntil': 'Session valid until {at}',
 
@@ -337,4 +341,16 @@ export const en: Messages = {
   'transition.needs_expert': 'Choose an expert to transfer to',
   'transition.needs_department': 'Choose the department to transfer to',
   'transition.needs_note': 'Write a note saying why',
+
+  'kbEdit.done.reviewedValidity': 'Review confirmed; the new validity is published as version {version}',
+  'kbEdit.reviewedDialog.title': 'Confirm review: enter a new validity date',
+  'kbEdit.reviewedDialog.body':
+    'This article was valid until {date}, which has passed. If it is still right, enter a new date (today or later) or switch to review each season. It is then published as a new version with the new date, its content unchanged, and seats see it at once.',
+  'kbEdit.reviewedDialog.validUntil': 'New valid-until date',
+  'kbEdit.reviewedDialog.eachSeason': 'Review each season (required without a date)',
+  'kbEdit.publishPast.title': 'The validity date has passed: cannot publish',
+  'kbEdit.publishPast.body':
+    'This draft is valid until {date}, which has passed: published, every seat would get an article already out of date and due for review. Only the expert can change the date; send it back to be fixed and submitted again.',
+  'kbEdit.publishPast.note':
+    'The validity date ({date}) has passed. Please change it to today or later, or switch to review each season, then submit again.',
 };

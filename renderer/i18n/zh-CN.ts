@@ -76,6 +76,10 @@ const base = {
   'bar.needsLoginTip': '登录后才能与服务器同步；未同步的修改仍保存在本机。点击登录',
   'bar.login': '登录',
   'bar.logout': '退出登录',
+  'bar.logoutDraft.title': '受理台上还有没保存的受理单',
+  'bar.logoutDraft.body':
+    '它已存为本机草稿，退出后仍留在受理台上：下一位登录的人员会看到它，保存时工单记在他的名下。要先保存，请点“取消”回到受理台。',
+  'bar.logoutDraft.ok': '仍然退出',
   'bar.offlineLogin': '离线登录',
   'bar.sessionUntil': '登录有效期至 {at}',
 
@@ -305,6 +309,17 @@ const base = {
   'priority.normal': '一般',
   'priority.high': '较急',
   'priority.urgent': '紧急',
+
+  'kbEdit.done.reviewedValidity': '已确认复核，新的有效期已发布为第 {version} 版',
+  'kbEdit.reviewedDialog.title': '复核无误：请填写新的有效期',
+  'kbEdit.reviewedDialog.body':
+    '这条知识的有效期至 {date}，已经过了。内容仍然正确的话，请填写新的有效期（今天或以后），或改为每季复核。确认后以新的有效期发布为新的版本，内容不变，坐席随即可见。',
+  'kbEdit.reviewedDialog.validUntil': '新的有效期至',
+  'kbEdit.reviewedDialog.eachSeason': '每季复核（不填日期时须勾选）',
+  'kbEdit.publishPast.title': '有效期已过，不能发布',
+  'kbEdit.publishPast.body':
+    '这份稿件的有效期至 {date}，已经过了：发布出去，所有坐席看到的就是一条已过期、马上要复核的知识。有效期只有专家能改，请退回专家修改后再提交。',
+  'kbEdit.publishPast.note': '有效期（{date}）已过，请改为今天或以后的日期，或改为每季复核，然后再提交审核。',
 } as const;
 
 type Keyed<P extends string, K extends string> = Record<`${P}.${K}`, string>;

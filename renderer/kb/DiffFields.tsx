@@ -77,7 +77,7 @@ export function DiffFields({ fields }: { fields: KbFieldDiff[] }) {
   const t = useT();
   if (fields.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('kb.diff.none')} />;
   return (
-    <Descriptions size="small" column={1} bordered data-testid="kb-diff">
+    <Descriptions size="small" column={1} bordered className="kb-diff" data-testid="kb-diff">
       {fields.map((d) => (
         <Descriptions.Item key={d.field} label={t(`kb.diff.field.${d.field}`)}>
           <Change diff={d} />

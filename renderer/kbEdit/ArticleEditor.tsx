@@ -20,12 +20,13 @@ import {
   valuesFromDraft,
   type DraftValues,
 } from './draftValues';
-import { EditorActions, type ReviewStep } from './EditorActions';
+import { EditorActions, type ReviewStep, type StepInput } from './EditorActions';
 import { EditorNotes } from './EditorNotes';
 import { KbEditFailure, needsServer } from './KbEditFailure';
 import { StatusTag } from './StatusTag';
 import { type UnsavedRef, useUnsavedEdits } from './unsavedEdits';
 import { useEditedArticle } from './useEditedArticle';
+import { seatToday } from './validity';
 
 type Props = {
   /** null: a new article, created on the first save. */
@@ -71,7 +72,7 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
   }, [form, shown, loaded, recheck]);
 
   const checkedDraft = (): KbDraft | null => {
-    const checked = draftFromValues(form.getFieldsValue(true));
+    const checked = draftFromValues(form.getFieldsValue(true), seatToday());
     if (checked.ok) return checked.draft;
     form.setFields(checked.errors);
     void message.error(t('kbEdit.fixFields'));
@@ -103,7 +104,7 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
 
   const submit = async () => {
     keepFocus();
-    const values = draftFromValues(form.getFieldsValue(true));
+    const values = draftFromValues(form.getFieldsValue(true), seatToday());
     const unchanged = detail?.status === 'draft' && values.ok && sameDraft(detail.draft, values.draft);
     const base = unchanged ? detail : await persist();
     if (!base) return;
@@ -114,17 +115,20 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
     else if (id === null) onOpen(base.id);
   };
 
-  const step = async (name: ReviewStep, note?: string): Promise<boolean> => {
+  const step = async (name: ReviewStep, input: StepInput = {}): Promise<boolean> => {
     if (!detail) return false;
     keepFocus();
     const base = { id: detail.id, expectedRevision: detail.revision };
+    const { note, validity } = input;
     const after = await article.run(name, () =>
       name === 'sendBack'
         ? api.kbEdit.act({ ...base, action: name, note: note ?? '' })
-        : api.kbEdit.act({ ...base, action: name }),
+        : api.kbEdit.act({ ...base, action: name, ...(validity ? { validity } : {}) }),
     );
     if (!after) return false;
-    afterChange(after, t(`kbEdit.done.${name}`, { version: after.publishedVersion ?? '' }));
+    // A new validity confirmed on review goes out as the next version.
+    const done = validity ? 'kbEdit.done.reviewedValidity' : (`kbEdit.done.${name}` as const);
+    afterChange(after, t(done, { version: after.publishedVersion ?? '' }));
     return true;
   };
 
@@ -145,6 +149,8 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
   return (
     <Drawer
       open={visible}
+      // A new article starts in its title field (DraftForm); an existing one is read first.
+      autoFocus={id !== null}
       onClose={() => edits.leave(onClose)}
       size={820}
       title={
@@ -197,7 +203,15 @@ export function ArticleEditor({ id, onOpen, onClose, onChanged, visible, unsaved
                 {
                   key: 'content',
                   label: t('kbEdit.tab.content'),
-                  children: <DraftForm form={form} initial={loaded} disabled={!editable} onEdited={recheck} />,
+                  children: (
+                    <DraftForm
+                      form={form}
+                      initial={loaded}
+                      disabled={!editable}
+                      onEdited={recheck}
+                      focusTitle={id === null}
+                    />
+                  ),
                 },
                 ...(changes && live
                   ? [

@@ -4,12 +4,23 @@ import { KB_SEASONS } from '../../shared/domain/kb';
 import { useT } from '../i18n/I18nProvider';
 import { useReferenceLists } from '../reference/useReferenceLists';
 import { RegionsPicker } from '../region/RegionsPicker';
-import type { DraftValues } from './draftValues';
+import { fieldErrors, type DraftValues } from './draftValues';
+import { seatToday } from './validity';
 
-type Props = { form: FormInstance<DraftValues>; initial: DraftValues; disabled: boolean; onEdited: () => void };
+type Props = {
+  form: FormInstance<DraftValues>;
+  initial: DraftValues;
+  disabled: boolean;
+  onEdited: () => void;
+  /** A new article: the expert starts with its title. */
+  focusTitle: boolean;
+};
 
-/** The article as an expert writes it; errors from the shared KbDraft schema are set on the fields. */
-export function DraftForm({ form, initial, disabled, onEdited }: Props) {
+/**
+ * The article as an expert writes it; errors from the shared KbDraft schema are set on the fields
+ * when saving, and a validity date already past is named as soon as it is picked.
+ */
+export function DraftForm({ form, initial, disabled, onEdited, focusTitle }: Props) {
   const t = useT();
   const { lists } = useReferenceLists();
   const words = (testId: string, options: string[] = []) => (
@@ -29,13 +40,18 @@ export function DraftForm({ form, initial, disabled, onEdited }: Props) {
       initialValues={initial}
       disabled={disabled}
       onValuesChange={(changed: Partial<DraftValues>) => {
-        form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof DraftValues, errors: [] })));
+        form.setFields(
+          Object.keys(changed).map((name) => ({
+            name: name as keyof DraftValues,
+            errors: name === 'validUntil' ? fieldErrors(form.getFieldsValue(true), 'validUntil', seatToday()) : [],
+          })),
+        );
         onEdited();
       }}
       className="kbedit-form"
     >
       <Form.Item name="title" label={t('kbEdit.field.title')}>
-        <Input data-testid="kbedit-title" maxLength={200} />
+        <Input data-testid="kbedit-title" maxLength={200} autoFocus={focusTitle} />
       </Form.Item>
       <Form.Item name="answer" label={t('kbEdit.field.answer')}>
         <Input.TextArea data-testid="kbedit-answer" autoSize={{ minRows: 5, maxRows: 16 }} />

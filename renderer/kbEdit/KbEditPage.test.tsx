@@ -1,57 +1,20 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FAKE_EXPERT, FAKE_SUPERVISOR, FAKE_USER } from '../test/fakeSync';
 import { earlierCase } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
-import type { FakeSeat } from '../test/fakeSeat';
-import type { User } from '../../shared/sync/auth';
-
-const signIn = (seat: FakeSeat, user: User) => act(() => seat.sync.signIn(user));
-
-async function openKbEditPage() {
-  await screen.findByTestId('nav-kbEdit');
-  fireEvent.keyDown(window, { key: '6', code: 'Digit6', altKey: true });
-  return screen.findByTestId('kbedit-list');
-}
-
-const rowTexts = () => screen.queryAllByTestId('kbedit-row').map((r) => r.textContent ?? '');
-
-async function openRow(title: string) {
-  await waitFor(() => expect(rowTexts().some((t) => t.includes(title))).toBe(true));
-  fireEvent.click(screen.getAllByTestId('kbedit-row').find((r) => r.textContent?.includes(title))!);
-  const editor = await editorDrawer();
-  await within(editor).findByTestId('kbedit-meta');
-  return editor;
-}
-
-/** The console on a fake seat, an expert signed in, and the article titled `title` open from 全部. */
-async function openAsExpert(title: string) {
-  const { seat } = await renderApp();
-  await signIn(seat, FAKE_EXPERT);
-  await openKbEditPage();
-  fireEvent.click(within(screen.getByTestId('kbedit-views')).getByText('全部'));
-  return { seat, editor: await openRow(title) };
-}
-
-const fieldError = (editor: HTMLElement, text: string) => within(editor).findByText(text);
-
-/** The editor drawer, header (title, status, action buttons) and body. */
-async function editorDrawer() {
-  const body = await screen.findByTestId('kbedit-editor');
-  return body.closest<HTMLElement>('.ant-drawer-content-wrapper') ?? body;
-}
-
-async function pick(testId: string, option: string) {
-  const select = screen.getByTestId(testId);
-  fireEvent.mouseDown(select.querySelector('input') ?? select);
-  fireEvent.click(await screen.findByTitle(option));
-}
-
-/** The open modal that shows `text` (antd's modals carry no accessible name in jsdom). */
-async function modalWith(text: string) {
-  const found = await screen.findByText(text);
-  return found.closest<HTMLElement>('.ant-modal') ?? found;
-}
+import {
+  dayFromToday,
+  editorDrawer,
+  fieldError,
+  modalWith,
+  openAsExpert,
+  openKbEditPage,
+  openRow,
+  pick,
+  signIn,
+  typeDate,
+} from './kbEditScreen';
 
 describe('知识维护', () => {
   it('is not offered to operators, only to those who write or review articles', async () => {
@@ -147,7 +110,7 @@ describe('知识维护', () => {
   });
 
   it('keeps focus in the editor when an action button is pressed, so Esc can still close it while the server answers', async () => {
-    const { editor } = await openAsExpert('水稻稻瘟病如何防治');
+    const { editor } = await openAsExpert('玉米大斑病怎么防治');
     fireEvent.click(within(editor).getByTestId('kbedit-save'));
     expect(document.activeElement).toBe(within(editor).getByTestId('kbedit-editor'));
   });
@@ -159,6 +122,8 @@ describe('知识维护', () => {
 
     fireEvent.change(within(regions).getByRole('combobox'), { target: { value: 'jlshi' } });
     fireEvent.click(await screen.findByTitle('吉林省 / 吉林市'));
+    // The article is past its date: a revision carries a new one.
+    typeDate(within(editor).getByTestId('kbedit-valid-until'), dayFromToday(90));
     fireEvent.click(within(editor).getByTestId('kbedit-save'));
     await waitFor(() =>
       expect(seat.callsTo('kbEdit:save')[0]?.input).toMatchObject({ draft: { regions: ['220113', '2202'] } }),
@@ -183,8 +148,8 @@ describe('知识维护', () => {
   });
 
   it('reloads the article and gives the server’s reason when someone changed it meanwhile', async () => {
-    const { seat, editor } = await openAsExpert('水稻稻瘟病如何防治');
-    seat.kbEdit.rows.find((r) => r.id === 'kb-0201')!.revision += 1;
+    const { seat, editor } = await openAsExpert('玉米大斑病怎么防治');
+    seat.kbEdit.rows.find((r) => r.id === 'kb-0101')!.revision += 1;
 
     fireEvent.click(within(editor).getByTestId('kbedit-save'));
     const refused = await within(editor).findByTestId('kbedit-refused');

@@ -1,6 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { KbSeason } from '../../shared/domain/kb';
-import { KbDraft, type KbArticleDetail } from '../../shared/domain/kbServer';
+import { kbDraftOn, type KbArticleDetail, type KbDraft } from '../../shared/domain/kbServer';
 
 /** The editor form's values: dates as dayjs for the DatePicker, everything else as the draft has it. */
 export type DraftValues = {
@@ -66,12 +66,16 @@ export function sameValues(a: Partial<DraftValues>, b: Partial<DraftValues>): bo
 
 export type FieldErrors = { name: DraftField; errors: string[] }[];
 
-/** The form's values checked by the same schema the server uses; its messages go to their fields. */
+/**
+ * The form's values checked by the same schema the server uses on `today` (a validity date already
+ * past is refused); its messages go to their fields.
+ */
 export function draftFromValues(
   v: Partial<DraftValues>,
+  today: string,
 ): { ok: true; draft: KbDraft } | { ok: false; errors: FieldErrors } {
   // A cleared antd field reads as undefined; as '' or [] it gets the schema's own Chinese message.
-  const parsed = KbDraft.safeParse({
+  const parsed = kbDraftOn(today).safeParse({
     ...v,
     title: v.title ?? '',
     answer: v.answer ?? '',
@@ -88,4 +92,10 @@ export function draftFromValues(
     byField.set(name, [...(byField.get(name) ?? []), issue.message]);
   }
   return { ok: false, errors: [...byField].map(([name, errors]) => ({ name, errors })) };
+}
+
+/** The schema's messages for one field of the form as it is now; none when that field is right. */
+export function fieldErrors(v: Partial<DraftValues>, field: DraftField, today: string): string[] {
+  const checked = draftFromValues(v, today);
+  return checked.ok ? [] : (checked.errors.find((e) => e.name === field)?.errors ?? []);
 }

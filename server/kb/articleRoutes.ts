@@ -15,6 +15,7 @@ import {
   type KbArticleDetail,
   type KbArticlePage,
   type KbVersionDetail,
+  kbDraftOn,
 } from '../../shared/domain/kbServer';
 import { type User } from '../../shared/sync/auth';
 import { requireUser } from '../auth/authenticate';
@@ -27,6 +28,7 @@ import { articleService } from './articleService';
 import { articleDetail, versionDetail, versionDraft, versionSummary } from './articleView';
 import { createDraftFromCase } from './draftFromCase';
 import { canAuthor, canReview, forbid, isLive, notFound, seesDrafts } from './permissions';
+import { shanghaiToday } from './reviewDue';
 
 /** Article lifecycle, versions, validity and feedback (issue 4 §3). */
 export function registerArticleRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -42,6 +44,8 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: ServerContext):
   const detail = async (user: User, id: string): Promise<KbArticleDetail> =>
     articleDetail(read(), ctx.store.db, await visible(user, id), user, ctx.now());
   const note = (n: string | undefined) => (n === undefined || n === '' ? null : n);
+  // A draft is checked against the server's today, so no seat's clock lets a past validity date in.
+  const draftToday = () => kbDraftOn(shanghaiToday(ctx.now()));
 
   app.get('/kb/articles', async (req): Promise<KbArticlePage> => {
     const user = await requireUser(ctx, req);
@@ -50,7 +54,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: ServerContext):
 
   app.post('/kb/articles', async (req, reply) => {
     const user = await requireUser(ctx, req);
-    const { draft } = parseInput(KbCreateRequest, req.body);
+    const { draft } = parseInput(KbCreateRequest.extend({ draft: draftToday() }), req.body);
     const id = await service.create(user, draft);
     return reply.code(201).send(await detail(user, id));
   });
@@ -70,23 +74,26 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: ServerContext):
   app.put('/kb/articles/:id', async (req): Promise<KbArticleDetail> => {
     const user = await requireUser(ctx, req);
     const { id } = parseInput(KbArticleIdParams, req.params);
-    const body = parseInput(KbEditRequest, req.body);
+    const body = parseInput(KbEditRequest.extend({ draft: draftToday() }), req.body);
     await service.edit(user, id, body.expectedRevision, body.draft);
     return detail(user, id);
   });
 
-  const transitions: Record<string, (u: User, id: string, revision: number, note: string | null) => Promise<void>> = {
+  type Transition = (u: User, id: string, revision: number, body: KbTransitionRequest) => Promise<void>;
+  const transitions: Record<string, Transition> = {
     submit: (u, id, revision) => service.submit(u, id, revision),
-    publish: service.publish,
-    retire: service.retire,
-    reviewed: (u, id, revision) => service.reviewed(u, id, revision),
+    publish: (u, id, revision, body) => service.publish(u, id, revision, note(body.note)),
+    retire: (u, id, revision, body) => service.retire(u, id, revision, note(body.note)),
+    reviewed: (u, id, revision, body) => service.reviewed(u, id, revision, body.validity),
   };
   for (const [action, run] of Object.entries(transitions)) {
     app.post(`/kb/articles/:id/${action}`, async (req): Promise<KbArticleDetail> => {
       const user = await requireUser(ctx, req);
       const { id } = parseInput(KbArticleIdParams, req.params);
       const body = parseInput(KbTransitionRequest, req.body);
-      await run(user, id, body.expectedRevision, note(body.note));
+      if (body.validity !== undefined && action !== 'reviewed')
+        throw new HttpError(400, 'INVALID_INPUT', '只有确认复核时可以修改有效期，请去掉 validity 后重试');
+      await run(user, id, body.expectedRevision, body);
       req.log.info({ articleId: id, action, userId: user.id }, 'kb article');
       return detail(user, id);
     });

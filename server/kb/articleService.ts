@@ -1,12 +1,14 @@
 import { type Kysely, type Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { type KbArticleContent } from '../../shared/domain/kb';
-import { KbDraft } from '../../shared/domain/kbServer';
+import { KbDraft, type KbReviewedValidity, kbReviewedValidityOn } from '../../shared/domain/kbServer';
 import { type User } from '../../shared/sync/auth';
 import { type ServerContext } from '../http/context';
+import { parseInput } from '../http/validate';
 import { type ServerDatabase } from '../store/schema';
 import { type ArticleRow, type ArticleStore, articleStore } from './articleStore';
 import { versionDraft } from './articleView';
+import { isPastDate, shanghaiToday } from './reviewDue';
 import { canAuthor, canMark, canReview, conflict, forbid, isLive, isResponsible, notFound } from './permissions';
 import { type KbArticleTable } from './schema';
 
@@ -17,6 +19,20 @@ type Step = (
 ) => Promise<Updateable<KbArticleTable>> | Updateable<KbArticleTable>;
 
 const STALE = '这条知识刚被别人修改过，请刷新后再操作';
+
+/** 2026-10-31 → 2026年10月31日, as dates are read in the console's messages. */
+const chineseDate = (date: string) => {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+};
+
+/** What a version made on review records: the validity it set. */
+function reviewedNote(v: KbReviewedValidity): string {
+  const until = v.validUntil === null ? '不设有效期' : `有效期改为 ${chineseDate(v.validUntil)}`;
+  return `复核无误，${until}${v.reviewEachSeason ? '，每季复核' : ''}`;
+}
+
+const reviewedBy = (user: User) => ({ reviewer_id: user.id, reviewer_name: user.displayName });
 
 function draftColumns(draft: KbDraft) {
   return { draft: JSON.stringify(draft), title: draft.title, category: draft.category };
@@ -80,9 +96,14 @@ export function articleService(ctx: ServerContext) {
       valid_until: frozen.valid_until,
       review_each_season: frozen.review_each_season,
       last_reviewed_at: now,
-      reviewer_id: user.id,
-      reviewer_name: user.displayName,
     };
+  }
+
+  /** The open draft; a validity date already past stops it going further (`refusal` says where to). */
+  function draftToPass(row: ArticleRow, refusal: (date: string) => string): KbDraft {
+    const draft = KbDraft.parse(JSON.parse(row.draft!));
+    if (isPastDate(draft.validUntil, ctx.now())) conflict(refusal(chineseDate(draft.validUntil!)));
+    return draft;
   }
 
   return {
@@ -136,6 +157,7 @@ export function articleService(ctx: ServerContext) {
       change(id, expectedRevision, (_kb, row) => {
         if (!canAuthor(user) || !isResponsible(user, row)) forbid('只能提交自己负责的知识');
         if (row.status !== 'draft' || row.draft === null) conflict('只有草稿可以提交审核');
+        draftToPass(row, (date) => `有效期（${date}）已过，请改为今天或以后的日期后再提交审核`);
         return { status: 'in_review' };
       }),
 
@@ -143,20 +165,25 @@ export function articleService(ctx: ServerContext) {
       change(id, expectedRevision, async (kb, row, now) => {
         if (!canReview(user)) forbid('只有班长可以审核发布知识');
         if (row.status !== 'in_review' || row.draft === null) conflict('只有待审核的知识可以发布，请刷新后查看状态');
-        const draft = KbDraft.parse(JSON.parse(row.draft));
+        // Published past its date, an article would reach every seat already due for review; only
+        // the expert can set a new date, so the supervisor sends it back instead.
+        const draft = draftToPass(
+          row,
+          (date) => `这份稿件的有效期（${date}）已过，不能发布；请退回专家，改为今天或以后的日期后再提交`,
+        );
         const published = await publishVersion(kb, row, user, now, draft, {
           action: 'publish',
           restoredFrom: null,
           note,
         });
-        return { ...published, status: 'published', draft: null, review_note: note };
+        return { ...published, ...reviewedBy(user), status: 'published', draft: null, review_note: note };
       }),
 
     sendBack: (user: User, id: string, expectedRevision: number, note: string) =>
       change(id, expectedRevision, (_kb, row) => {
         if (!canReview(user)) forbid('只有班长可以退回知识');
         if (row.status !== 'in_review') conflict('只有待审核的知识可以退回，请刷新后查看状态');
-        return { status: 'draft', review_note: note, reviewer_id: user.id, reviewer_name: user.displayName };
+        return { status: 'draft', review_note: note, ...reviewedBy(user) };
       }),
 
     /** Takes the article out of search (and drops an open draft); a rollback brings it back. */
@@ -169,8 +196,7 @@ export function articleService(ctx: ServerContext) {
           status: 'retired',
           draft: null,
           review_note: note,
-          reviewer_id: user.id,
-          reviewer_name: user.displayName,
+          ...reviewedBy(user),
         };
       }),
 
@@ -187,15 +213,32 @@ export function articleService(ctx: ServerContext) {
           note,
         });
         const revising = row.status === 'draft' || row.status === 'in_review';
-        return { ...published, status: revising ? row.status : 'published' };
+        return { ...published, ...reviewedBy(user), status: revising ? row.status : 'published' };
       }),
 
-    /** The responsible expert (or a supervisor) confirms the live version is still right. */
-    reviewed: (user: User, id: string, expectedRevision: number) =>
-      change(id, expectedRevision, (_kb, row, now) => {
+    /**
+     * The responsible expert (or a supervisor) confirms the live version is still right. Past its date
+     * that needs a new validity; as validity is part of what seats hold, a new one is published as the
+     * next version (same content, the new dates, by the reviewer), an open revision staying open.
+     */
+    reviewed: (user: User, id: string, expectedRevision: number, validity: KbReviewedValidity | undefined) =>
+      change(id, expectedRevision, async (kb, row, now) => {
         if (!canReview(user) && !(canAuthor(user) && isResponsible(user, row))) forbid('只能复核自己负责的知识');
         if (!isLive(row)) conflict('只有已发布的知识需要复核');
-        return { last_reviewed_at: now };
+        if (validity === undefined) {
+          if (isPastDate(row.valid_until, ctx.now()))
+            conflict(
+              `这条知识的有效期（${chineseDate(row.valid_until!)}）已过，复核时请填写新的有效期，或改为每季复核`,
+            );
+          return { last_reviewed_at: now };
+        }
+        const checked = parseInput(kbReviewedValidityOn(shanghaiToday(ctx.now())), validity);
+        const unchanged =
+          checked.validUntil === row.valid_until && (checked.reviewEachSeason ? 1 : 0) === row.review_each_season;
+        if (unchanged) return { last_reviewed_at: now };
+        const live = versionDraft((await kb.version(id, Number(row.published_version)))!);
+        const extra = { action: 'publish', restoredFrom: null, note: reviewedNote(checked) } as const;
+        return publishVersion(kb, row, user, now, { ...live, ...checked }, extra);
       }),
 
     /** One mark per operator per article; marking again changes it. Not a revision: it never blocks an edit. */

@@ -1,4 +1,4 @@
-import { type KbReviewReason } from '../../shared/domain/kbServer';
+import { type KbReviewReason, isPastValidity } from '../../shared/domain/kbServer';
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 /** First month (0-based) of the season each month belongs to: 春 3–5, 夏 6–8, 秋 9–11, 冬 12–2. */
@@ -17,6 +17,9 @@ export function seasonStart(now: number): string {
   return new Date(Date.UTC(year, SEASON_START_MONTH[month]!, 1) - SHANGHAI_OFFSET_MS).toISOString();
 }
 
+/** Whether a validity date (the last day an article is known to be right) is behind us. */
+export const isPastDate = (date: string | null, now: number): boolean => isPastValidity(date, shanghaiToday(now));
+
 export interface Validity {
   valid_until: string | null;
   review_each_season: number;
@@ -25,7 +28,7 @@ export interface Validity {
 
 /** Why a live article needs review now, or null: its date has passed, or it was not reviewed this season. */
 export function reviewDueReason(v: Validity, now: number): KbReviewReason | null {
-  if (v.valid_until !== null && v.valid_until < shanghaiToday(now)) return 'expired';
+  if (isPastDate(v.valid_until, now)) return 'expired';
   if (v.review_each_season !== 0 && v.last_reviewed_at < seasonStart(now)) return 'season';
   return null;
 }

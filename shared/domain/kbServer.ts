@@ -20,6 +20,34 @@ export const KbDraft = KbArticleContent.omit({ id: true }).extend({
 export type KbDraft = z.output<typeof KbDraft>;
 export type KbDraftInput = z.input<typeof KbDraft>;
 
+/** A validity date is the last day the article is known to be right: valid on it, past after it. */
+export const isPastValidity = (validUntil: string | null | undefined, today: string): boolean =>
+  validUntil !== null && validUntil !== undefined && validUntil < today;
+const notPast = (today: string) => (v: { validUntil: string | null }) => !isPastValidity(v.validUntil, today);
+const PAST_DATE = { path: ['validUntil'], message: '有效期已过，请填写今天或以后的日期' };
+
+/**
+ * KbDraft as it may be saved or sent for review on `today` (YYYY-MM-DD, Asia/Shanghai, by the writer's
+ * clock): not with a validity date already past. KbDraft itself has no clock, since it also reads
+ * drafts and versions whose date passed after they were written.
+ */
+export const kbDraftOn = (today: string) => KbDraft.refine(notPast(today), PAST_DATE);
+
+/**
+ * What 复核无误 on an article past its date confirms: a new validity date, or review each season
+ * instead of a date (a review that left the old date would leave the article past it).
+ */
+export const KbReviewedValidity = z
+  .strictObject({ validUntil: isoDate.nullable(), reviewEachSeason: z.boolean() })
+  .refine((v) => v.validUntil !== null || v.reviewEachSeason, {
+    path: ['validUntil'],
+    message: '请填写新的有效期，或改为每季复核',
+  });
+export type KbReviewedValidity = z.infer<typeof KbReviewedValidity>;
+
+/** KbReviewedValidity on `today`: the new date must not be past already. */
+export const kbReviewedValidityOn = (today: string) => KbReviewedValidity.refine(notPast(today), PAST_DATE);
+
 /** Every change names the revision it was made on, so two people never overwrite each other unseen. */
 const expectedRevision = z.number().int().min(1);
 
@@ -28,7 +56,10 @@ export const KbEditRequest = z.strictObject({ expectedRevision, draft: KbDraft }
 export const KbTransitionRequest = z.strictObject({
   expectedRevision,
   note: z.string().trim().max(500, '说明不能超过 500 个字').optional(),
+  /** Only 复核无误 (reviewed) takes it, and needs it once the article is past its date; other steps refuse it. */
+  validity: KbReviewedValidity.optional(),
 });
+export type KbTransitionRequest = z.output<typeof KbTransitionRequest>;
 export const KbSendBackRequest = z.strictObject({
   expectedRevision,
   note: z.string().trim().min(1, '请写明退回原因，方便专家修改').max(500, '说明不能超过 500 个字'),

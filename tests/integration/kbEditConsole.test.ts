@@ -197,6 +197,31 @@ describe('writing and reviewing articles at the console', () => {
     expect((await world.must('kbEdit:reviewDue')).map((i) => i.id)).not.toContain(article.id);
   });
 
+  it('confirms an article past its date with a new one, which reaches the seats’ copy', async () => {
+    await loginAs('expert1');
+    let article = await world.must('kbEdit:create', { draft: { ...DRAFT, validUntil: '2026-11-30' } });
+    article = await world.must('kbEdit:act', { id: article.id, action: 'submit', expectedRevision: article.revision });
+    await loginAs('lead1');
+    article = await world.must('kbEdit:act', { id: article.id, action: 'publish', expectedRevision: article.revision });
+
+    world.server.clock.now = Date.parse('2026-12-05T02:00:00Z');
+    await loginAs('expert1');
+    const reviewed = { id: article.id, action: 'reviewed', expectedRevision: article.revision } as const;
+    expect(await refusal('kbEdit:act', reviewed)).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('复核时请填写新的有效期'),
+    });
+    const confirmed = await world.must('kbEdit:act', {
+      ...reviewed,
+      validity: { validUntil: '2027-06-30', reviewEachSeason: false },
+    });
+    expect(confirmed).toMatchObject({ reviewDue: null, publishedVersion: 2, validUntil: '2027-06-30' });
+    expect((await world.must('kbEdit:reviewDue')).map((i) => i.id)).not.toContain(article.id);
+
+    await world.must('kb:syncNow');
+    expect(await world.must('kb:get', { id: article.id })).toMatchObject({ version: 2, validUntil: '2027-06-30' });
+  });
+
   it('says plainly when the server cannot be reached', async () => {
     await loginAs('expert1');
     world.net.down = true;
