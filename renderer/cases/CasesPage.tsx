@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Empty, Segmented, Space, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorLine } from '../api/errorText';
 import { HOTKEYS, useHotkey } from '../app/hotkeys';
 import { useT } from '../i18n/I18nProvider';
@@ -25,6 +25,20 @@ export function CasesPage() {
   const filter = useMemo(() => toCaseFilter(form), [form]);
   const list = useCaseList(filter);
   useHotkey(HOTKEYS.focusSearch, () => searchRef.current?.focus(), openId === null);
+  // Set by 改为检索本机工单: the local search box appears only after the switch, so focus follows it there.
+  const focusLocalSearch = useRef(false);
+  useEffect(() => {
+    if (mode !== 'local' || !focusLocalSearch.current) return;
+    focusLocalSearch.current = false;
+    searchRef.current?.focus();
+  }, [mode]);
+
+  // The server is out of reach: search this seat's cases for what was typed (an empty box keeps the local search).
+  const backToLocal = (text: string) => {
+    if (text.trim() !== '') setForm((f) => ({ ...f, text }));
+    focusLocalSearch.current = true;
+    setMode('local');
+  };
 
   const filtered = Object.keys(filter).length > 0;
   const emptyText = (
@@ -47,7 +61,7 @@ export function CasesPage() {
           onChange={setMode}
         />
         {mode === 'server' ? (
-          <ServerCaseSearch searchRef={searchRef} onOpenLocal={setOpenId} onBackToLocal={() => setMode('local')} />
+          <ServerCaseSearch searchRef={searchRef} onOpenLocal={setOpenId} onBackToLocal={backToLocal} />
         ) : (
           <>
             <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>

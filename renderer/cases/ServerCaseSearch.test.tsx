@@ -97,11 +97,33 @@ describe('cases: all history through the server', () => {
     expect(screen.queryByTestId('cases-server-error')).toBeNull();
 
     seat.caseSearch.setOnline(false);
-    searchFor(input, '猪');
+    searchFor(input, '稻瘟病');
     const again = await screen.findByTestId('cases-server-error');
     fireEvent.click(within(again).getByRole('button', { name: '改为检索本机工单' }));
     expect(await within(await screen.findByTestId('cases-table')).findByText('S01-261126-0007')).toBeTruthy();
     expect(screen.getByRole('radio', { name: '本机工单' })).toHaveProperty('checked', true);
+  });
+
+  it('carries the words typed for the server over to this seat’s cases, searches them there and puts focus in that box', async () => {
+    const pigs = earlierCase({
+      id: '0190a0b0-0000-7000-8000-000000000098',
+      caseNo: 'S01-261126-0008',
+      subject: '生猪',
+      question: '生猪不吃食',
+    });
+    const { seat } = await renderApp({ inquiries: [earlierCase(), pigs] });
+    seat.caseSearch.setOnline(false);
+    searchFor(await openServerSearch(), '稻瘟病');
+    fireEvent.click(
+      within(await screen.findByTestId('cases-server-error')).getByRole('button', { name: '改为检索本机工单' }),
+    );
+
+    const local = (await screen.findByTestId('cases-search')) as HTMLInputElement;
+    expect(local.value).toBe('稻瘟病');
+    await waitFor(() => expect(document.activeElement).toBe(local));
+    const table = screen.getByTestId('cases-table');
+    await waitFor(() => expect(within(table).queryByText('S01-261126-0008')).toBeNull());
+    expect(within(table).getByText('S01-261126-0007')).toBeTruthy();
   });
 
   it('says at once, before any search, that an offline seat can only search its own cases, and lets the operator try anyway', async () => {

@@ -16,7 +16,8 @@ type Props = {
   searchRef: Ref<InputRef>;
   /** The hit is a case this seat keeps: open it the usual way (details, edit, timeline). */
   onOpenLocal: (id: string) => void;
-  onBackToLocal: () => void;
+  /** Gets what is typed in the search box, for the local search to run. */
+  onBackToLocal: (text: string) => void;
 };
 
 /**
@@ -106,7 +107,7 @@ export function ServerCaseSearch({ searchRef, onOpenLocal, onBackToLocal }: Prop
                   {t('bar.login')}
                 </Button>
               )}
-              <Button size="small" type="primary" onClick={onBackToLocal}>
+              <Button size="small" type="primary" onClick={() => onBackToLocal(text)}>
                 {t('cases.server.backToLocal')}
               </Button>
             </Space>

@@ -35,3 +35,9 @@ export function formatDuration(totalSec: number): string {
   const sec = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
+
+/** Today in the calendar validity dates are written in (Asia/Shanghai), whatever the PC's zone. */
+export const seatToday = (): string => dayjs().tz(DISPLAY_TZ).format('YYYY-MM-DD');
+
+/** A validity date as the UI writes dates; it is a Shanghai calendar day, so it is read as one. */
+export const validityDate = (locale: Locale, date: string): string => formatDate(locale, `${date}T00:00:00+08:00`);

@@ -156,6 +156,10 @@ export const en: Messages = {
   'intake.new': 'New inquiry',
   'intake.save': 'Save',
   'intake.saveAndNew': 'Save and new',
+  'intake.kbExpired.title': 'This article is past its validity date',
+  'intake.kbExpired.body':
+    'It was valid until {date} and may no longer apply. Check it first, or pass the case to an expert; insert it only if it still applies.',
+  'intake.kbExpired.ok': 'Insert anyway',
   'intake.saved': 'Saved as case {caseNo}',
   'intake.lastSaved': 'Previous inquiry saved as case {caseNo}',
   'intake.cannotSave': 'Cannot save',

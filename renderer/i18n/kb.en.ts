@@ -20,6 +20,7 @@ export const kbEn: Record<KbMessageKey, string> = {
   'kb.reviewEachSeason': 'reviewed each season',
   'kb.noExpiry': 'no expiry',
   'kb.expired': 'expired — check before answering',
+  'kb.hit.expired': 'expired',
   'kb.version': 'Version',
   'kb.versionValue': 'v{version} · {at}',
   'kb.usage': 'Used',
@@ -71,7 +72,7 @@ export const kbEn: Record<KbMessageKey, string> = {
 
   'kb.suggest.title': 'Suggested answers',
   'kb.suggest.keys': '{into} choose · Enter open · {insert} insert',
-  'kb.suggest.linked': 'Case uses article {id}',
+  'kb.suggest.linked': 'Case uses: {title}',
   'kb.suggest.idle': 'Matching articles appear here as you type the question',
   'kb.suggest.searching': 'Searching the local knowledge base…',
   'kb.suggest.failed': 'Knowledge search failed',

@@ -18,6 +18,7 @@ export const kbZhCN = {
   'kb.reviewEachSeason': '每季复核',
   'kb.noExpiry': '长期有效',
   'kb.expired': '已过期，请核实后再答复',
+  'kb.hit.expired': '已过期',
   'kb.version': '版本',
   'kb.versionValue': '第 {version} 版 · {at}',
   'kb.usage': '引用次数',
@@ -69,7 +70,7 @@ export const kbZhCN = {
 
   'kb.suggest.title': '知识推荐',
   'kb.suggest.keys': '{into} 选择 · Enter 查看 · {insert} 插入答复',
-  'kb.suggest.linked': '本单引用知识 {id}',
+  'kb.suggest.linked': '本单引用知识：{title}',
   'kb.suggest.idle': '输入问题后，这里显示相关知识',
   'kb.suggest.searching': '正在检索本机知识库…',
   'kb.suggest.failed': '知识检索失败',

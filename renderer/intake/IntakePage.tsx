@@ -3,10 +3,11 @@ import type { InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallerHistory, Inquiry } from '../../shared/domain/inquiry';
 import type { KbArticle } from '../../shared/domain/kb';
+import { isPastValidity } from '../../shared/domain/kbServer';
 import { useHotline } from '../api/HotlineContext';
 import { HOTKEYS, useHotkey } from '../app/hotkeys';
 import { useDismissError, useReportError } from '../app/ErrorBanner';
-import { formatDateTime } from '../i18n/dates';
+import { formatDateTime, seatToday, validityDate } from '../i18n/dates';
 import { useLocale, useT } from '../i18n/I18nProvider';
 import { pickedFromHit } from '../region/pickedRegion';
 import { useReferenceLists } from '../reference/useReferenceLists';
@@ -105,12 +106,23 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
     });
   }, []);
 
-  const insertAnswer = (article: KbArticle) => {
+  const putAnswer = (article: KbArticle) => {
     const current = values.answer.trim();
     const answer =
       current === '' ? article.answer : current.includes(article.answer) ? current : `${current}\n\n${article.answer}`;
     change({ answer, kbArticleId: article.id });
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="intake-answer"]')?.focus());
+  };
+  // Ctrl+I skips the article view, where an expired article says so: the farmer must not get stale advice unseen.
+  const insertAnswer = (article: KbArticle) => {
+    if (!isPastValidity(article.validUntil, seatToday())) return putAnswer(article);
+    modal.confirm({
+      title: t('intake.kbExpired.title'),
+      content: t('intake.kbExpired.body', { date: validityDate(locale, article.validUntil!) }),
+      okText: t('intake.kbExpired.ok'),
+      cancelText: t('common.cancel'),
+      onOk: () => putAnswer(article),
+    });
   };
   // While an IME composes, the field holds pinyin letters; suggestions wait for the committed characters.
   const [composingFrom, setComposingFrom] = useState<string | null>(null);

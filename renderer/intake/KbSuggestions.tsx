@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { KbSearchContext } from '../../shared/contract/kbMethods';
 import type { KbArticle, KbHit } from '../../shared/domain/kb';
 import { useHotline } from '../api/HotlineContext';
+import { useQuery } from '../api/useQuery';
 import { errorLine } from '../api/errorText';
 import { useReportError } from '../app/ErrorBanner';
 import { HOTKEYS, useHotkey } from '../app/hotkeys';
@@ -42,11 +43,25 @@ export function KbSuggestions({ question, context, regionCode, linkedId, active,
   const [openId, setOpenId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const keysOn = active && openId === null && current !== undefined;
+  const linked = useQuery(linkedId, (api) => api.kb.get({ id: linkedId! }));
+  const linkedTitle = linked.data?.id === linkedId ? linked.data.title : (linkedId ?? '');
 
   const insertHit = async (hit: KbHit) => {
     const article = await api.kb.get({ id: hit.id });
     if (article.ok) onInsert(article.value);
     else reportError(article.error);
+  };
+
+  // Back to the article the operator opened, so ↓ and Ctrl+I go on from there; to the question if it is gone.
+  const closed = () => {
+    const at = hits.findIndex((hit) => hit.id === openId);
+    setOpenId(null);
+    if (at < 0) {
+      onLeave();
+    } else {
+      pick(at);
+      listRef.current?.focus();
+    }
   };
 
   useHotkey(HOTKEYS.kbSuggestions, () => listRef.current?.focus(), keysOn);
@@ -72,7 +87,7 @@ export function KbSuggestions({ question, context, regionCode, linkedId, active,
     >
       {linkedId && (
         <Tag color="green" closable onClose={onUnlink} data-testid="kb-linked" className="kb-linked">
-          {t('kb.suggest.linked', { id: linkedId })}
+          {t('kb.suggest.linked', { title: linkedTitle })}
         </Tag>
       )}
       <div className="kb-suggest-body">
@@ -104,10 +119,7 @@ export function KbSuggestions({ question, context, regionCode, linkedId, active,
       {openId && (
         <ArticleDrawer
           id={openId}
-          onClose={() => {
-            setOpenId(null);
-            listRef.current?.focus();
-          }}
+          onClosed={closed}
           onInsert={(article) => {
             setOpenId(null);
             onInsert(article);

@@ -1,6 +1,7 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { KbArticle } from '../../shared/domain/kb';
-import { formatDate, formatDateTime } from '../i18n/dates';
+import { isPastValidity } from '../../shared/domain/kbServer';
+import { formatDate, formatDateTime, seatToday } from '../i18n/dates';
 import { useLocale, useT } from '../i18n/I18nProvider';
 import { RegionNames } from '../region/RegionNames';
 
@@ -8,7 +9,7 @@ import { RegionNames } from '../region/RegionNames';
 export function ArticleDetails({ article }: { article: KbArticle }) {
   const t = useT();
   const locale = useLocale();
-  const expired = article.validUntil !== null && article.validUntil < new Date().toISOString().slice(0, 10);
+  const expired = isPastValidity(article.validUntil, seatToday());
   const validity =
     article.validUntil !== null
       ? t('kb.validUntil', { date: formatDate(locale, article.validUntil) })

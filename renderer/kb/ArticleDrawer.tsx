@@ -11,29 +11,34 @@ import { FeedbackButtons } from './FeedbackButtons';
 
 type Props = {
   id: string;
-  onClose: () => void;
+  /** Once the drawer has slid away and released focus, so the caller can put focus where the operator goes on. */
+  onClosed: () => void;
   /** On the intake screen: puts the answer into the case being taken. */
   onInsert?: (article: KbArticle) => void;
 };
 
 /** One article from the local KB, with its history from the server and the helpful marks. */
-export function ArticleDrawer({ id, onClose, onInsert }: Props) {
+export function ArticleDrawer({ id, onClosed, onInsert }: Props) {
   const t = useT();
+  const [open, setOpen] = useState(true);
   const [tab, setTab] = useState('article');
   const query = useQuery(`kb-article:${id}`, (api) => api.kb.get({ id }));
   const article = query.data?.id === id ? query.data : undefined;
   const insert = () => {
     if (article && onInsert) onInsert(article);
   };
-  useHotkey(HOTKEYS.kbInsert, insert, onInsert !== undefined && article !== undefined);
+  useHotkey(HOTKEYS.kbInsert, insert, open && onInsert !== undefined && article !== undefined);
 
   return (
     <Drawer
-      open
-      onClose={onClose}
+      open={open}
+      onClose={() => setOpen(false)}
+      // While open, the drawer pulls any focus moved outside it back in; once it has closed the
+      // caller may move focus (the drawer itself returns it to the element that opened it, if still
+      // there). No destroyOnHidden: it would skip this when closed before it had finished opening.
+      afterOpenChange={(visible) => !visible && onClosed()}
       size={680}
       title={article?.title ?? t('kb.loading')}
-      destroyOnHidden
       extra={
         onInsert && (
           <Tooltip title={HOTKEYS.kbInsert.label}>

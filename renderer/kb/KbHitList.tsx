@@ -1,7 +1,9 @@
 import { Tag } from 'antd';
 import type { KeyboardEvent, Ref } from 'react';
 import type { KbHit } from '../../shared/domain/kb';
+import { isPastValidity } from '../../shared/domain/kbServer';
 import { useT } from '../i18n/I18nProvider';
+import { seatToday } from '../i18n/dates';
 import { MarkedText } from './MarkedText';
 
 type Props = {
@@ -21,6 +23,7 @@ type Props = {
 export function KbHitList({ hits, picked, onPick, onOpen, onEscape, listRef, label, testId, withFacts }: Props) {
   const t = useT();
   const current = hits[picked];
+  const today = seatToday();
   const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -52,11 +55,24 @@ export function KbHitList({ hits, picked, onPick, onOpen, onEscape, listRef, lab
           aria-selected={index === picked}
           data-testid={testId}
           className={index === picked ? 'kb-hit kb-hit-current' : 'kb-hit'}
-          onMouseEnter={() => onPick(index)}
-          onClick={() => onOpen(hit)}
+          // A moving pointer picks, not mouseenter: results appearing under a resting pointer fire
+          // that too, and the operator typing would find ↓/Enter on that hit instead of the first.
+          onMouseMove={() => {
+            if (index !== picked) onPick(index);
+          }}
+          onClick={() => {
+            onPick(index);
+            onOpen(hit);
+          }}
         >
           <div className="kb-hit-title">
             <MarkedText parts={hit.titleMarked} />
+            {/* Seen before the answer is inserted or read out, not only once the article is opened. */}
+            {isPastValidity(hit.validUntil, today) && (
+              <Tag color="warning" className="kb-hit-expired" data-testid={`${testId}-expired`}>
+                {t('kb.hit.expired')}
+              </Tag>
+            )}
           </div>
           <div className="kb-hit-snippet">
             <MarkedText parts={hit.snippet} />

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { FAKE_ARTICLES } from '../test/fakeKb';
 import { renderApp } from '../test/renderApp';
 
@@ -17,6 +17,24 @@ async function openArticle(query: string, title: string) {
   fireEvent.click(item!);
   return screen.findByTestId('kb-article');
 }
+
+/**
+ * In a browser an open drawer holds focus: it takes focus as it opens, and its trap pulls back any
+ * focus() aimed outside it. jsdom lays nothing out, so the trap finds nothing it could focus and does
+ * neither. `laidOut` gives every element a layout parent; `holdFocus` puts focus in the drawer.
+ */
+function laidOut() {
+  const spy = vi.spyOn(HTMLElement.prototype, 'offsetParent', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.parentElement;
+  });
+  onTestFinished(() => spy.mockRestore());
+}
+const holdFocus = (article: HTMLElement) => {
+  within(article.closest<HTMLElement>('.ant-drawer')!)
+    .getByRole('button', { name: /关闭|Close/ })
+    .focus();
+  return article;
+};
 
 describe('知识库 page', () => {
   it('opens with Alt+5 and tells how many articles this seat searches, and that offline only they are', async () => {
@@ -100,6 +118,65 @@ describe('知识库 page', () => {
     fireEvent.click(await within(drawer).findByRole('tab', { name: '历史版本' }));
 
     expect((await within(drawer).findByTestId('kb-history-error')).textContent).toContain('离线时无法查看历史版本');
+  });
+
+  it('keeps ↓ and Enter on the first result when results appear under a resting pointer; moving the mouse picks', async () => {
+    await renderApp();
+    const search = await openKbPage();
+    fireEvent.change(search, { target: { value: '苞米' } });
+    await waitFor(() => expect(resultTexts()).toHaveLength(2));
+    const [first, second] = screen.getAllByTestId('kb-result');
+    // What a browser sends when a result appears under a pointer that has not moved.
+    fireEvent.mouseEnter(second!);
+    expect(first!.getAttribute('aria-selected')).toBe('true');
+
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    const drawer = await screen.findByTestId('kb-article');
+    expect(await within(drawer).findByText(FAKE_ARTICLES[0]!.answer)).toBeTruthy();
+    fireEvent.keyDown(drawer, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('kb-article')).toBeNull());
+
+    fireEvent.mouseMove(second!);
+    expect(second!.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('puts focus back on the article it opened once the article is closed, by Esc or by the close button', async () => {
+    laidOut();
+    await renderApp();
+    const search = await openKbPage();
+    fireEvent.change(search, { target: { value: '苞米' } });
+    await waitFor(() => expect(resultTexts()).toHaveLength(2));
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    const list = screen.getAllByTestId('kb-result')[0]!.closest('ul')!;
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    const second = screen.getAllByTestId('kb-result')[1]!;
+
+    fireEvent.keyDown(list, { key: 'Enter' });
+    fireEvent.keyDown(holdFocus(await screen.findByTestId('kb-article')), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('kb-article')).toBeNull());
+    expect(document.activeElement).toBe(list);
+    expect(list.getAttribute('aria-activedescendant')).toBe(second.id);
+
+    fireEvent.keyDown(list, { key: 'Enter' });
+    holdFocus(await screen.findByTestId('kb-article'));
+    fireEvent.click(screen.getByRole('button', { name: /关闭|Close/ }));
+    await waitFor(() => expect(screen.queryByTestId('kb-article')).toBeNull());
+    expect(document.activeElement).toBe(list);
+    expect(list.getAttribute('aria-activedescendant')).toBe(second.id);
+  });
+
+  it('marks an article past its validity date in the results, before it is opened', async () => {
+    await renderApp();
+    const search = await openKbPage();
+    fireEvent.change(search, { target: { value: '稻瘟病 大斑病' } });
+    await waitFor(() => expect(resultTexts()).toHaveLength(2));
+
+    const [rice, corn] = ['水稻稻瘟病如何防治', '玉米大斑病怎么防治'].map((title) =>
+      screen.getAllByTestId('kb-result').find((li) => li.textContent?.includes(title))!,
+    );
+    expect(within(rice!).getByTestId('kb-result-expired').textContent).toBe('已过期');
+    expect(within(corn!).queryByTestId('kb-result-expired')).toBeNull();
   });
 
   it('sends a helpful mark once and thanks the operator', async () => {

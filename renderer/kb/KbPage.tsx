@@ -32,6 +32,18 @@ export function KbPage() {
   const { hits, picked, pick } = usePickedHit(shownResult(state));
   useHotkey(HOTKEYS.focusSearch, () => searchRef.current?.focus(), openId === null);
 
+  // Back to the article the operator opened, so ↓ and Enter go on from there; to the search box if it is gone.
+  const closed = () => {
+    const at = hits.findIndex((hit) => hit.id === openId);
+    setOpenId(null);
+    if (at < 0) {
+      searchRef.current?.focus();
+    } else {
+      pick(at);
+      listRef.current?.focus();
+    }
+  };
+
   const setFilter = <K extends keyof KbFilters>(key: K, value: KbFilters[K] | undefined) =>
     setFilters((f) => {
       const next = { ...f };
@@ -129,15 +141,7 @@ export function KbPage() {
           />
         )}
       </Space>
-      {openId && (
-        <ArticleDrawer
-          id={openId}
-          onClose={() => {
-            setOpenId(null);
-            listRef.current?.focus();
-          }}
-        />
-      )}
+      {openId && <ArticleDrawer id={openId} onClosed={closed} />}
     </Card>
   );
 }

@@ -26,7 +26,7 @@ import { KbEditFailure, needsServer } from './KbEditFailure';
 import { StatusTag } from './StatusTag';
 import { type UnsavedRef, useUnsavedEdits } from './unsavedEdits';
 import { useEditedArticle } from './useEditedArticle';
-import { seatToday } from './validity';
+import { seatToday } from '../i18n/dates';
 
 type Props = {
   /** null: a new article, created on the first save. */

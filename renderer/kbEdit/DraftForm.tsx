@@ -5,7 +5,7 @@ import { useT } from '../i18n/I18nProvider';
 import { useReferenceLists } from '../reference/useReferenceLists';
 import { RegionsPicker } from '../region/RegionsPicker';
 import { fieldErrors, type DraftValues } from './draftValues';
-import { seatToday } from './validity';
+import { seatToday } from '../i18n/dates';
 
 type Props = {
   form: FormInstance<DraftValues>;

@@ -14,7 +14,7 @@ import {
   signIn,
   typeDate,
 } from './kbEditScreen';
-import { seatToday } from './validity';
+import { seatToday } from '../i18n/dates';
 
 describe('知识维护: validity', () => {
   it('puts the cursor in the title of a new article', async () => {

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { kbReviewedValidityOn, type KbArticleDetail, type KbReviewedValidity } from '../../shared/domain/kbServer';
 import { useLocale, useT } from '../i18n/I18nProvider';
-import { seatToday, validityDate } from './validity';
+import { seatToday, validityDate } from '../i18n/dates';
 
 type Props = {
   open: boolean;

@@ -6,7 +6,7 @@ import type { User } from '../../shared/sync/auth';
 import type { FakeSeat } from '../test/fakeSeat';
 import { FAKE_EXPERT } from '../test/fakeSync';
 import { renderApp } from '../test/renderApp';
-import { seatToday } from './validity';
+import { seatToday } from '../i18n/dates';
 
 export const signIn = (seat: FakeSeat, user: User) => act(() => seat.sync.signIn(user));
 

@@ -58,6 +58,7 @@ export const FAKE_ARTICLES: KbArticle[] = [
     tags: ['稻瘟病'],
     subjects: ['水稻'],
     season: '夏',
+    validUntil: '2024-09-30',
   }),
   article({
     id: 'kb-0301',
@@ -145,6 +146,7 @@ export function createFakeKb(server: { versions?: (id: string) => KbVersionSumma
           category: a.category,
           subjects: a.subjects,
           season: a.season,
+          validUntil: a.validUntil,
         }));
       return ok({ hits, terms: words, tookMs: 1 });
     },

@@ -86,6 +86,8 @@ export const KbHit = z.object({
   category: z.string(),
   subjects: z.array(z.string()),
   season: KbSeason,
+  /** The article's validity date, so a list can mark an expired article before anyone opens it. */
+  validUntil: z.iso.date().nullable(),
 });
 export type KbHit = z.infer<typeof KbHit>;
 

@@ -125,6 +125,7 @@ describe('kb service', () => {
       category,
       subjects: [],
       season: '全年',
+      validUntil: null,
     });
     const hits = [hit('best', 1, '畜牧兽医'), hit('weak', 0.5, '农机')];
     expect(preferContext(hits, { category: '农机' }).map((h) => h.id)).toEqual(['best', 'weak']);

@@ -249,5 +249,6 @@ function toHit(article: KbArticle, score: number, matched: readonly string[], pl
     category: article.category,
     subjects: article.subjects,
     season: article.season,
+    validUntil: article.validUntil,
   };
 }
