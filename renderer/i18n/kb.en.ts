@@ -89,7 +89,9 @@ export const kbEn: Record<KbMessageKey, string> = {
   'kb.page.title': 'Knowledge base',
   'kb.page.searchPlaceholder': 'Question, crop, pest or keyword (Ctrl+F)',
   'kb.page.count': '{count} found · {ms} ms',
+  'kb.page.countFirst': 'first {count} · {ms} ms',
+  'kb.page.more': 'Show {count} more',
   'kb.page.terms': 'searched for: {terms}',
   'kb.page.failed': 'Search failed',
-  'kb.page.idle': 'Type what to look for; filter by category, subject or season',
+  'kb.page.idle': 'Type what to look for, or pick a category, subject, season or region to browse',
 };

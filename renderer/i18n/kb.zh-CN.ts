@@ -87,9 +87,11 @@ export const kbZhCN = {
   'kb.page.title': '知识库',
   'kb.page.searchPlaceholder': '输入问题、作物、病虫害或关键词（Ctrl+F）',
   'kb.page.count': '{count} 条 · {ms} 毫秒',
+  'kb.page.countFirst': '前 {count} 条 · {ms} 毫秒',
+  'kb.page.more': '再显示 {count} 条',
   'kb.page.terms': '检索词：{terms}',
   'kb.page.failed': '检索失败',
-  'kb.page.idle': '输入要查找的内容；可按分类、对象、季节筛选',
+  'kb.page.idle': '输入要查找的内容，或只选分类、对象、季节、地区浏览',
 } as const;
 
 export type KbMessageKey = keyof typeof kbZhCN;

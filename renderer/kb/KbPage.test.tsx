@@ -75,6 +75,20 @@ describe('知识库 page', () => {
     expect(resultTexts()[0]).toContain('玉米苗期叶片发黄是什么原因');
   });
 
+  it('lists what a filter selects when nothing is typed, to browse a category', async () => {
+    await renderApp();
+    await openKbPage();
+    expect(screen.queryAllByTestId('kb-result')).toHaveLength(0);
+
+    const category = screen.getByTestId('kb-filter-category');
+    fireEvent.mouseDown(category.querySelector('input') ?? category);
+    fireEvent.click(await screen.findByTitle('植物保护-病虫害'));
+
+    const expected = FAKE_ARTICLES.filter((a) => a.category === '植物保护-病虫害').map((a) => a.title);
+    await waitFor(() => expect(resultTexts()).toHaveLength(expected.length));
+    for (const title of expected) expect(resultTexts().some((t) => t.includes(title))).toBe(true);
+  });
+
   it('shows where an article applies and narrows the list to a region found by pinyin initials', async () => {
     const { seat } = await renderApp();
     const drawer = await openArticle('苞米', '玉米苗期叶片发黄是什么原因');

@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Card, Empty, Input, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Select, Space, Spin, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { CATEGORIES } from '../../shared/domain/categories';
@@ -17,6 +17,8 @@ import { shownResult, useKbSearch } from './useKbSearch';
 import { usePickedHit } from './usePickedHit';
 
 const PAGE_HITS = 20;
+/** The most one search returns (KbSearchQuery): 再显示 stops there. */
+const MAX_HITS = 100;
 
 /** 知识库: search the seat's KB with filters, open an article, see its history. Ctrl+F searches, ↓ enters the list. */
 export function KbPage() {
@@ -28,7 +30,8 @@ export function KbPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<InputRef>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const state = useKbSearch({ q, limit: PAGE_HITS, filters });
+  const [limit, setLimit] = useState(PAGE_HITS);
+  const state = useKbSearch({ q, limit, filters, browse: true });
   const { hits, picked, pick } = usePickedHit(shownResult(state));
   useHotkey(HOTKEYS.focusSearch, () => searchRef.current?.focus(), openId === null);
 
@@ -44,13 +47,15 @@ export function KbPage() {
     }
   };
 
-  const setFilter = <K extends keyof KbFilters>(key: K, value: KbFilters[K] | undefined) =>
+  const setFilter = <K extends keyof KbFilters>(key: K, value: KbFilters[K] | undefined) => {
+    setLimit(PAGE_HITS);
     setFilters((f) => {
       const next = { ...f };
       if (value === undefined) delete next[key];
       else next[key] = value;
       return next;
     });
+  };
 
   return (
     <Card size="small" className="kb-page" title={t('kb.page.title')} extra={<KbStatusLine />}>
@@ -65,7 +70,10 @@ export function KbPage() {
             style={{ width: 420 }}
             placeholder={t('kb.page.searchPlaceholder')}
             value={q}
-            onChange={(e) => setQ(e.target.value.slice(0, 5000))}
+            onChange={(e) => {
+              setQ(e.target.value.slice(0, 5000));
+              setLimit(PAGE_HITS);
+            }}
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown' && hits.length > 0) {
                 e.preventDefault();
@@ -115,7 +123,10 @@ export function KbPage() {
           {state.kind === 'loading' && <Spin size="small" />}
           {state.kind === 'done' && (
             <Typography.Text type="secondary" data-testid="kb-result-count">
-              {t('kb.page.count', { count: state.result.hits.length, ms: Math.round(state.result.tookMs) })}
+              {t(state.result.hits.length === limit ? 'kb.page.countFirst' : 'kb.page.count', {
+                count: state.result.hits.length,
+                ms: Math.round(state.result.tookMs),
+              })}
               {state.result.terms.length > 0 && ` · ${t('kb.page.terms', { terms: state.result.terms.join(' ') })}`}
             </Typography.Text>
           )}
@@ -139,6 +150,11 @@ export function KbPage() {
             testId="kb-result"
             withFacts
           />
+        )}
+        {state.kind === 'done' && hits.length === limit && limit < MAX_HITS && (
+          <Button data-testid="kb-more" onClick={() => setLimit((n) => Math.min(n + PAGE_HITS, MAX_HITS))}>
+            {t('kb.page.more', { count: PAGE_HITS })}
+          </Button>
         )}
       </Space>
       {openId && <ArticleDrawer id={openId} onClosed={closed} />}

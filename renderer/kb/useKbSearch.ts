@@ -16,7 +16,14 @@ export type KbSearchState =
   | { kind: 'done'; result: KbSearchResult }
   | { kind: 'failed'; error: ContractError };
 
-type Request = { q: string; limit: number; filters?: KbFilters; context?: KbSearchContext };
+type Request = {
+  q: string;
+  limit: number;
+  filters?: KbFilters;
+  context?: KbSearchContext;
+  /** With nothing typed, list what the filters select (the 知识库 screen) instead of waiting for text. */
+  browse?: boolean;
+};
 type Answer = { key: string; outcome: Result<KbSearchResult> };
 
 /**
@@ -33,11 +40,12 @@ export function useKbSearch(request: Request): KbSearchState {
     requestRef.current = request;
   });
   const text = request.q.trim();
+  const idle = text === '' && !(request.browse && Object.keys(request.filters ?? {}).length > 0);
   // Objects arrive new on every render; the query runs again only when what it asks for changes.
   const key = JSON.stringify([text, request.limit, request.filters ?? {}, request.context ?? {}]);
 
   useEffect(() => {
-    if (text === '') return;
+    if (idle) return;
     let current = true;
     const wait = Math.max(0, lastSentAt.current + KB_SEARCH_INTERVAL_MS - performance.now());
     const timer = setTimeout(() => {
@@ -51,9 +59,9 @@ export function useKbSearch(request: Request): KbSearchState {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, key, text]);
+  }, [api, key, text, idle]);
 
-  if (text === '') return { kind: 'idle' };
+  if (idle) return { kind: 'idle' };
   if (answer?.key === key) {
     return answer.outcome.ok
       ? { kind: 'done', result: answer.outcome.value }

@@ -129,11 +129,16 @@ export function createFakeKb(server: { versions?: (id: string) => KbVersionSumma
       gate = null;
       if (held) await held;
       const words = terms(query.q);
+      // As the seat does: nothing typed but a filter chosen lists what the filter selects.
+      const browsing = query.q.trim() === '' && Object.keys(query.filters).length > 0;
       const hits: KbHit[] = FAKE_ARTICLES.map((a) => ({
         a,
         score: words.filter((w) => a.tags.includes(w) || a.subjects.includes(w)).length,
       }))
-        .filter(({ a, score }) => score > 0 && (!query.filters.category || a.category === query.filters.category))
+        .filter(
+          ({ a, score }) =>
+            (score > 0 || browsing) && (!query.filters.category || a.category === query.filters.category),
+        )
         .filter(({ a }) => inRegion(a, query.filters.region))
         .sort((x, y) => y.score - x.score)
         .slice(0, query.limit)

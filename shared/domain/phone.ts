@@ -60,7 +60,7 @@ export function maskPhone(value: string): string {
 }
 
 export const PHONE_PROBLEM_MESSAGES: Record<PhoneProblem, string> = {
-  empty: '请输入来电号码；号码隐藏时请填写 unknown',
+  empty: '请输入来电号码；号码隐藏时请勾选“号码隐藏”',
   bad_chars: '号码只能包含数字、空格、短横线或 +86 前缀',
   bad_mobile: '手机号应为 11 位，以 13–19 开头',
   bad_landline: '固定电话应为区号加 7–8 位号码，例如 0431-85551234',

@@ -61,6 +61,13 @@ describe('KB search on the demo articles', () => {
     expect(hits[0]?.title).toContain('玉米大斑病');
   });
 
+  it('lists the articles a filter selects when nothing is typed, and nothing without a filter', () => {
+    const hits = index.search({ q: '', limit: 100, filters: { category: '农机' } }).hits;
+    expect(hits.map((h) => h.id)).toEqual(demo.filter((a) => a.category === '农机').map((a) => a.id));
+    expect(index.search({ q: '  ', limit: 100 }).hits).toEqual([]);
+    expect(index.search({ q: '……', limit: 100, filters: { category: '农机' } }).hits).toEqual([]);
+  });
+
   it('reads 地豆子, the Jilin name of the potato, as the potato, not as 地 + 豆子 (soybean)', () => {
     const potato = new Set(demo.filter((a) => a.subjects.includes('马铃薯')).map((a) => a.id));
     const hits = index.search({ q: '地豆子长得不好咋整' }).hits.slice(0, 3);

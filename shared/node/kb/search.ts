@@ -81,6 +81,14 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer, rank
     return s;
   };
 
+  const browse = (filter: { sql: string; params: string[] }, limit: number): KbArticle[] => {
+    const sql = `SELECT id, category, season, body FROM kb_article a WHERE 1 = 1${filter.sql} ORDER BY a.rid LIMIT ?`;
+    return db
+      .prepare<unknown[], StoredArticle>(sql)
+      .all(...filter.params, limit)
+      .map((row) => unpackBody(row, row.body));
+  };
+
   /** Counts only the query's terms in the candidate: the rest of the article cannot score. */
   const loadCandidate = (
     rid: number,
@@ -128,9 +136,12 @@ export function createKbSearch(db: Database.Database, analyzer: KbAnalyzer, rank
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     });
     const stats = corpusStats();
+    const filter = filterSql(query.filters);
+    // Nothing typed but a filter chosen: the articles it selects, in the order they were added.
+    if (query.q.trim() === '' && filter.params.length > 0)
+      return done(browse(filter, query.limit).map((article) => toHit(article, 0, [], plan)));
     if (stats.docs === 0 || (plan.concepts.length === 0 && plan.bigrams.length === 0)) return done([]);
 
-    const filter = filterSql(query.filters);
     const rids = new Set<number>();
     const words = [...new Set(plan.concepts.flatMap((c) => c.alternatives.map((a) => a.word)))].filter(
       (w) => df('words', w) > 0,
