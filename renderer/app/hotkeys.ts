@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 /** A keyboard shortcut. `code` is the physical key, so Alt+1 works whatever the keyboard layout or IME state. */
 export type Hotkey = { code: string; key: string; label: string; ctrl?: boolean; alt?: boolean };
@@ -34,10 +34,12 @@ export function matchesHotkey(e: KeyboardEvent, h: Hotkey): boolean {
  */
 export function useHotkey(hotkey: Hotkey, handler: () => void, enabled = true): void {
   const handlerRef = useRef(handler);
-  useEffect(() => {
+  // Layout effects, so the key works from the moment what it acts on is on screen: a passive effect
+  // could still be pending when a quick operator presses it (Ctrl+I as the suggestions appear).
+  useLayoutEffect(() => {
     handlerRef.current = handler;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || !matchesHotkey(e, hotkey)) return;

@@ -94,11 +94,16 @@ describe('knowledge suggestions on intake', () => {
     type(question(), '稻瘟病');
     await waitForSuggestion('水稻稻瘟病如何防治');
     const answer = screen.getByTestId('intake-answer') as HTMLTextAreaElement;
+    const titles = () => screen.queryAllByText('这条知识已过有效期');
+    // Clicks, not Ctrl+I: the shortcut starts listening a moment after the list appears.
     const askInsert = async () => {
-      const before = screen.queryAllByText('这条知识已过有效期').length;
-      pressCtrlI();
-      await waitFor(() => expect(screen.queryAllByText('这条知识已过有效期').length).toBeGreaterThan(before));
-      return screen.queryAllByText('这条知识已过有效期').at(-1)!.closest<HTMLElement>('.ant-modal')!;
+      const before = titles().length;
+      fireEvent.click(within(suggestions()).getAllByTestId('kb-suggestion')[0]!);
+      const insert = await screen.findByTestId('kb-drawer-insert');
+      await waitFor(() => expect((insert as HTMLButtonElement).disabled).toBe(false));
+      fireEvent.click(insert);
+      await waitFor(() => expect(titles().length).toBeGreaterThan(before));
+      return titles().at(-1)!.closest<HTMLElement>('.ant-modal')!;
     };
 
     const first = await askInsert();
