@@ -7,11 +7,11 @@ import {
   type KbReviewedValidity,
 } from '../../shared/domain/kbServer';
 import { HOTKEYS } from '../app/hotkeys';
+import { seatToday, validityDate } from '../i18n/dates';
 import { useLocale, useT } from '../i18n/I18nProvider';
 import type { KbRights } from '../kb/rights';
 import { ReviewedDialog } from './ReviewedDialog';
 import type { ArticleStep } from './useEditedArticle';
-import { seatToday, validityDate } from '../i18n/dates';
 
 export type ReviewStep = 'publish' | 'retire' | 'reviewed' | 'sendBack';
 /** 退回 needs a reason; 复核无误 on an article past its date needs a new validity. */
