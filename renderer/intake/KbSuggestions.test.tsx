@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FAKE_ARTICLES } from '../test/fakeKb';
+import { holdFocus, laidOut } from '../test/drawerFocus';
 import { renderApp } from '../test/renderApp';
 
 const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
@@ -22,24 +23,6 @@ async function chooseCategory(label: string) {
   fireEvent.change(input, { target: { value: label } });
   fireEvent.click(await screen.findByTitle(label));
 }
-
-/**
- * In a browser an open drawer holds focus: it takes focus as it opens, and its trap pulls back any
- * focus() aimed outside it. jsdom lays nothing out, so the trap finds nothing it could focus and does
- * neither. `laidOut` gives every element a layout parent; `holdFocus` puts focus in the drawer.
- */
-function laidOut() {
-  const spy = vi.spyOn(HTMLElement.prototype, 'offsetParent', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.parentElement;
-  });
-  onTestFinished(() => spy.mockRestore());
-}
-const holdFocus = (article: HTMLElement) => {
-  within(article.closest<HTMLElement>('.ant-drawer')!)
-    .getByRole('button', { name: /关闭|Close/ })
-    .focus();
-  return article;
-};
 
 describe('knowledge suggestions on intake', () => {
   it('searches once the operator pauses, with the whole question, and marks the matched words', async () => {

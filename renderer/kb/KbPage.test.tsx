@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FAKE_ARTICLES } from '../test/fakeKb';
+import { holdFocus, laidOut } from '../test/drawerFocus';
 import { renderApp } from '../test/renderApp';
 
 const openKbPage = async () => {
@@ -17,24 +18,6 @@ async function openArticle(query: string, title: string) {
   fireEvent.click(item!);
   return screen.findByTestId('kb-article');
 }
-
-/**
- * In a browser an open drawer holds focus: it takes focus as it opens, and its trap pulls back any
- * focus() aimed outside it. jsdom lays nothing out, so the trap finds nothing it could focus and does
- * neither. `laidOut` gives every element a layout parent; `holdFocus` puts focus in the drawer.
- */
-function laidOut() {
-  const spy = vi.spyOn(HTMLElement.prototype, 'offsetParent', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.parentElement;
-  });
-  onTestFinished(() => spy.mockRestore());
-}
-const holdFocus = (article: HTMLElement) => {
-  within(article.closest<HTMLElement>('.ant-drawer')!)
-    .getByRole('button', { name: /关闭|Close/ })
-    .focus();
-  return article;
-};
 
 describe('知识库 page', () => {
   it('opens with Alt+5 and tells how many articles this seat searches, and that offline only they are', async () => {
