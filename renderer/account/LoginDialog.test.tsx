@@ -93,6 +93,6 @@ describe('login', () => {
         expiresAt: null,
       }),
     );
-    await waitFor(() => expect(screen.getByTestId('status-user').textContent).toContain('王强（值班主管）'));
+    await waitFor(() => expect(screen.getByTestId('status-user').textContent).toContain('王强（值班班长）'));
   });
 });

@@ -90,7 +90,7 @@ const base = {
 
   'role.operator': '话务员',
   'role.expert': '专家',
-  'role.supervisor': '值班主管',
+  'role.supervisor': '值班班长',
   'role.department_liaison': '部门联络员',
   'role.admin': '管理员',
 

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { PHONE_PROBLEM_MESSAGES } from '../../shared/domain/phone';
 import { earlierCase } from '../test/fixtures';
+import { FAKE_PASSWORD } from '../test/fakeSync';
 import { renderApp } from '../test/renderApp';
 
 const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
@@ -55,6 +56,27 @@ describe('intake', () => {
     await waitFor(() => expect(seat.callsTo('draft:clear')).toHaveLength(1));
     expect(seat.draft).toBeNull();
     expect((screen.getByTestId('intake-question') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('does not show the next person at the seat the case the previous one saved', async () => {
+    const { phone } = await renderApp();
+    fireEvent.click(screen.getByTestId('status-login'));
+    const form = await screen.findByTestId('login-form');
+    fireEvent.change(within(form).getByTestId('login-username'), { target: { value: 'op1' } });
+    const password = within(form).getByTestId('login-password');
+    fireEvent.change(password, { target: { value: FAKE_PASSWORD } });
+    fireEvent.submit(password.closest('form')!);
+    await screen.findByTestId('status-user');
+
+    type(phone, '0431-85551234');
+    await chooseCategory('种植业-粮食作物');
+    type(screen.getByTestId('intake-question'), '玉米苗发黄，叶尖干枯');
+    pressCtrlS();
+    expect(await screen.findByTestId('intake-last-saved')).toBeTruthy();
+
+    fireEvent.click(within(screen.getByTestId('status-user')).getByTestId('status-logout'));
+    await screen.findByTestId('status-login');
+    expect(screen.queryByTestId('intake-last-saved')).toBeNull();
   });
 
   it('asks before the window closes on an unsaved form (关闭前确认), and not on an empty one', async () => {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallerHistory, Inquiry } from '../../shared/domain/inquiry';
 import type { KbArticle } from '../../shared/domain/kb';
 import { isPastValidity } from '../../shared/domain/kbServer';
+import { useSession } from '../account/SessionContext';
 import { useHotline } from '../api/HotlineContext';
 import { HOTKEYS, useHotkey } from '../app/hotkeys';
 import { useDismissError, useReportError } from '../app/ErrorBanner';
@@ -62,7 +63,11 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
-  const [lastSaved, setLastSaved] = useState<Inquiry | null>(null);
+  const { session } = useSession();
+  const userId = session?.user?.id ?? null;
+  // Who saved it: the next person to log in at this seat does not see it as their own.
+  const [lastSaved, setLastSaved] = useState<{ inquiry: Inquiry; by: string | null } | null>(null);
+  const shownSaved = lastSaved?.by === userId ? lastSaved.inquiry : null;
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const phoneRef = useRef<InputRef>(null);
   // State updates too late to stop a second Ctrl+S pressed in the same frame from saving twice.
@@ -177,7 +182,7 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
       }
       savedValues.current = values;
       dismissError();
-      setLastSaved(result.value);
+      setLastSaved({ inquiry: result.value, by: userId });
       message.success({ content: t('intake.saved', { caseNo: result.value.caseNo }), duration: 4 });
       const cleared = await draft.clear();
       if (!cleared.ok) reportError(cleared.error);
@@ -189,7 +194,7 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
       savingRef.current = false;
       focusPhone();
     },
-    [api, dismissError, draft, focusPhone, message, reportError, t, values],
+    [api, dismissError, draft, focusPhone, message, reportError, t, userId, values],
   );
 
   useHotkey(HOTKEYS.newInquiry, requestNew);
@@ -256,13 +261,13 @@ export function IntakePage({ active, onShow }: { active: boolean; onShow: () => 
           description={t('intake.draftRestoredAt', { at: formatDateTime(locale, restoredAt) })}
         />
       )}
-      {lastSaved && (
+      {shownSaved && (
         <Alert
           data-testid="intake-last-saved"
           type="success"
           showIcon
           closable={{ onClose: () => setLastSaved(null) }}
-          title={t('intake.lastSaved', { caseNo: lastSaved.caseNo })}
+          title={t('intake.lastSaved', { caseNo: shownSaved.caseNo })}
         />
       )}
       {general.length > 0 && (

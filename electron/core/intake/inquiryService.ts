@@ -21,7 +21,7 @@ import { assertTransition } from './transitions';
 const CONFLICT_MESSAGE = '该工单已被修改，请刷新后再编辑';
 export const NOT_FOUND_MESSAGE = '找不到该工单，可能已被删除；请刷新列表后重试';
 export const CANNOT_CREATE_MESSAGE =
-  '当前登录的账号不能新建工单（只有话务员、值班主管和管理员可以受理来电），服务器不会接受这张工单。受理单已保留，请用话务员账号登录后再保存。';
+  '当前登录的账号不能新建工单（只有话务员、值班班长和管理员可以受理来电），服务器不会接受这张工单。受理单已保留，请用话务员账号登录后再保存。';
 
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 

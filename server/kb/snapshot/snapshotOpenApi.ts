@@ -46,7 +46,7 @@ export function kbSnapshotOpenApiPaths(schemaOf: SchemaOf): Record<string, unkno
     },
     '/kb/snapshot/rebuild': {
       post: {
-        summary: '立即重新生成知识库版本（值班主管、管理员）',
+        summary: '立即重新生成知识库版本（值班班长、管理员）',
         security: bearer,
         responses: { ...ok(KbSnapshotManifest), ...errors, '403': errorAnswer('无权操作') },
       },

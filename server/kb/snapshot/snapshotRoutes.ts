@@ -46,7 +46,7 @@ export function registerKbSnapshotRoutes(app: FastifyInstance, ctx: ServerContex
   app.post('/kb/snapshot/rebuild', async (req) => {
     const user = await requireUser(ctx, req);
     if (!CAN_REBUILD.has(user.role))
-      throw new HttpError(403, 'FORBIDDEN', '只有值班主管或管理员可以重新生成知识库版本');
+      throw new HttpError(403, 'FORBIDDEN', '只有值班班长或管理员可以重新生成知识库版本');
     return snapshots.rebuild();
   });
 }
