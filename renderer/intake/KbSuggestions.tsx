@@ -1,5 +1,5 @@
 import { Alert, Card, Spin, Tag, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import type { KbSearchContext } from '../../shared/contract/kbMethods';
 import type { KbArticle, KbHit } from '../../shared/domain/kb';
 import { useHotline } from '../api/HotlineContext';
@@ -11,6 +11,7 @@ import { useT } from '../i18n/I18nProvider';
 import { ArticleDrawer } from '../kb/ArticleDrawer';
 import { KbHitList } from '../kb/KbHitList';
 import { shownResult, useKbSearch } from '../kb/useKbSearch';
+import { useOpenedHit } from '../kb/useOpenedHit';
 import { usePickedHit } from '../kb/usePickedHit';
 
 const SUGGESTIONS = 5;
@@ -40,8 +41,8 @@ export function KbSuggestions({ question, context, regionCode, linkedId, active,
   const filters = useMemo(() => (regionCode ? { region: regionCode } : undefined), [regionCode]);
   const state = useKbSearch({ q: question, limit: SUGGESTIONS, context, filters });
   const { hits, picked, current, pick } = usePickedHit(shownResult(state));
-  const [openId, setOpenId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const { openId, setOpenId, closed } = useOpenedHit(hits, pick, listRef, onLeave);
   const keysOn = active && openId === null && current !== undefined;
   const linked = useQuery(linkedId, (api) => api.kb.get({ id: linkedId! }));
   const linkedTitle = linked.data?.id === linkedId ? linked.data.title : (linkedId ?? '');
@@ -50,18 +51,6 @@ export function KbSuggestions({ question, context, regionCode, linkedId, active,
     const article = await api.kb.get({ id: hit.id });
     if (article.ok) onInsert(article.value);
     else reportError(article.error);
-  };
-
-  // Back to the article the operator opened, so ↓ and Ctrl+I go on from there; to the question if it is gone.
-  const closed = () => {
-    const at = hits.findIndex((hit) => hit.id === openId);
-    setOpenId(null);
-    if (at < 0) {
-      onLeave();
-    } else {
-      pick(at);
-      listRef.current?.focus();
-    }
   };
 
   useHotkey(HOTKEYS.kbSuggestions, () => listRef.current?.focus(), keysOn);

@@ -72,6 +72,29 @@ describe('知识库 page', () => {
     for (const title of expected) expect(resultTexts().some((t) => t.includes(title))).toBe(true);
   });
 
+  it('says a full page shows only the first results and shows more on request, up to 100', async () => {
+    const { seat } = await renderApp();
+    seat.kb.addArticles(
+      Array.from({ length: 120 }, (_, i) => ({
+        id: `kb-9${String(i).padStart(3, '0')}`,
+        title: `玉米田间管理第 ${i + 1} 问`,
+        answer: '按当地农技站的建议管理。',
+        category: '种植业-粮食作物',
+        subjects: ['玉米'],
+      })),
+    );
+    const search = await openKbPage();
+    fireEvent.change(search, { target: { value: '玉米' } });
+    await waitFor(() => expect(resultTexts()).toHaveLength(20));
+    expect(screen.getByTestId('kb-result-count').textContent).toContain('前 20 条');
+
+    for (const shown of [40, 60, 80, 100]) {
+      fireEvent.click(screen.getByTestId('kb-more'));
+      await waitFor(() => expect(resultTexts()).toHaveLength(shown));
+    }
+    expect(screen.queryByTestId('kb-more')).toBeNull();
+  });
+
   it('shows where an article applies and narrows the list to a region found by pinyin initials', async () => {
     const { seat } = await renderApp();
     const drawer = await openArticle('苞米', '玉米苗期叶片发黄是什么原因');

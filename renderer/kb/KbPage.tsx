@@ -14,6 +14,7 @@ import { ArticleDrawer } from './ArticleDrawer';
 import { KbHitList } from './KbHitList';
 import { KbStatusLine } from './KbStatusLine';
 import { shownResult, useKbSearch } from './useKbSearch';
+import { useOpenedHit } from './useOpenedHit';
 import { usePickedHit } from './usePickedHit';
 
 const PAGE_HITS = 20;
@@ -27,25 +28,13 @@ export function KbPage() {
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<KbFilters>({});
   const [region, setRegion] = useState<PickedRegion | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<InputRef>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [limit, setLimit] = useState(PAGE_HITS);
   const state = useKbSearch({ q, limit, filters, browse: true });
   const { hits, picked, pick } = usePickedHit(shownResult(state));
+  const { openId, setOpenId, closed } = useOpenedHit(hits, pick, listRef, () => searchRef.current?.focus());
   useHotkey(HOTKEYS.focusSearch, () => searchRef.current?.focus(), openId === null);
-
-  // Back to the article the operator opened, so ↓ and Enter go on from there; to the search box if it is gone.
-  const closed = () => {
-    const at = hits.findIndex((hit) => hit.id === openId);
-    setOpenId(null);
-    if (at < 0) {
-      searchRef.current?.focus();
-    } else {
-      pick(at);
-      listRef.current?.focus();
-    }
-  };
 
   const setFilter = <K extends keyof KbFilters>(key: K, value: KbFilters[K] | undefined) => {
     setLimit(PAGE_HITS);

@@ -6,6 +6,7 @@ import { useSession } from '../account/SessionContext';
 import { useHotline } from '../api/HotlineContext';
 import { errorLine } from '../api/errorText';
 import { HOTKEYS, useHotkey } from '../app/hotkeys';
+import { seatToday } from '../i18n/dates';
 import { useT } from '../i18n/I18nProvider';
 import { ArticleHistory } from '../kb/ArticleHistory';
 import { DiffFields } from '../kb/DiffFields';
@@ -26,7 +27,6 @@ import { KbEditFailure, needsServer } from './KbEditFailure';
 import { StatusTag } from './StatusTag';
 import { type UnsavedRef, useUnsavedEdits } from './unsavedEdits';
 import { useEditedArticle } from './useEditedArticle';
-import { seatToday } from '../i18n/dates';
 
 type Props = {
   /** null: a new article, created on the first save. */

@@ -1,11 +1,11 @@
 import { Col, DatePicker, Form, Input, Row, Select, Switch, type FormInstance } from 'antd';
 import { CATEGORIES } from '../../shared/domain/categories';
 import { KB_SEASONS } from '../../shared/domain/kb';
+import { seatToday } from '../i18n/dates';
 import { useT } from '../i18n/I18nProvider';
 import { useReferenceLists } from '../reference/useReferenceLists';
 import { RegionsPicker } from '../region/RegionsPicker';
 import { fieldErrors, type DraftValues } from './draftValues';
-import { seatToday } from '../i18n/dates';
 
 type Props = {
   form: FormInstance<DraftValues>;

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { seatToday } from '../i18n/dates';
 import { FAKE_EXPERT, FAKE_SUPERVISOR } from '../test/fakeSync';
 import { renderApp } from '../test/renderApp';
 import {
@@ -14,7 +15,6 @@ import {
   signIn,
   typeDate,
 } from './kbEditScreen';
-import { seatToday } from '../i18n/dates';
 
 describe('知识维护: validity', () => {
   it('puts the cursor in the title of a new article', async () => {

@@ -100,6 +100,7 @@ function mark(text: string, words: readonly string[]): Marked {
 export function createFakeKb(server: { versions?: (id: string) => KbVersionSummary[] | undefined } = {}) {
   let online = true;
   let gate: Promise<void> | null = null;
+  const articles = [...FAKE_ARTICLES];
   const feedback: { id: string; helpful: boolean }[] = [];
   const status: KbSeatStatus = {
     articleCount: FAKE_ARTICLES.length,
@@ -131,10 +132,11 @@ export function createFakeKb(server: { versions?: (id: string) => KbVersionSumma
       const words = terms(query.q);
       // As the seat does: nothing typed but a filter chosen lists what the filter selects.
       const browsing = query.q.trim() === '' && Object.keys(query.filters).length > 0;
-      const hits: KbHit[] = FAKE_ARTICLES.map((a) => ({
-        a,
-        score: words.filter((w) => a.tags.includes(w) || a.subjects.includes(w)).length,
-      }))
+      const hits: KbHit[] = articles
+        .map((a) => ({
+          a,
+          score: words.filter((w) => a.tags.includes(w) || a.subjects.includes(w)).length,
+        }))
         .filter(
           ({ a, score }) =>
             (score > 0 || browsing) && (!query.filters.category || a.category === query.filters.category),
@@ -156,7 +158,7 @@ export function createFakeKb(server: { versions?: (id: string) => KbVersionSumma
       return ok({ hits, terms: words, tookMs: 1 });
     },
     'kb:get': ({ id }) => {
-      const found = FAKE_ARTICLES.find((a) => a.id === id);
+      const found = articles.find((a) => a.id === id);
       return found ? ok(found) : fail('NOT_FOUND', '本机知识库中没有这条知识，可能已下线。请重新检索。');
     },
     'kb:status': () => ok(status),
@@ -166,7 +168,7 @@ export function createFakeKb(server: { versions?: (id: string) => KbVersionSumma
         return fail('OFFLINE', '离线时无法查看历史版本，也无法提交评价。联网后再试；检索本机知识库不受影响。');
       const held = server.versions?.(id);
       if (held) return ok(held);
-      const found = FAKE_ARTICLES.find((a) => a.id === id);
+      const found = articles.find((a) => a.id === id);
       return found ? ok(versions(found)) : fail('NOT_FOUND', '服务器上没有这条知识（可能已下线）。');
     },
     'kb:feedback': ({ id, helpful }) => {
@@ -187,6 +189,10 @@ export function createFakeKb(server: { versions?: (id: string) => KbVersionSumma
     feedback,
     setOnline: (next: boolean) => {
       online = next;
+    },
+    /** More articles in this seat's KB, e.g. more than one page of them. */
+    addArticles: (more: (Partial<KbArticle> & Pick<KbArticle, 'id' | 'title' | 'answer' | 'category'>)[]) => {
+      articles.push(...more.map(article));
     },
     /** The next search waits until the returned function is called. */
     holdNextSearch: () => {
